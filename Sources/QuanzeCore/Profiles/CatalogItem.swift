@@ -1,0 +1,81 @@
+import Foundation
+
+/// A named item of a catalog: a sanction (处理/处分), or a circumstance (从重、从轻、减轻、免责).
+public struct CatalogItem: ProfileEntry {
+    public var code: String
+    public var name: String
+    public var text: String?
+    /// Who imposes it, where the text says so, e.g. `任免机关、监察机关`.
+    public var authority: String?
+    public var note: String?
+    public var source: SourceRef
+    public var quote: String?
+
+    public init(code: String, name: String, text: String? = nil, authority: String? = nil,
+                note: String? = nil, source: SourceRef, quote: String? = nil) {
+        self.code = code
+        self.name = name
+        self.text = text
+        self.authority = authority
+        self.note = note
+        self.source = source
+        self.quote = quote
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case code, name, text, authority, note, source, quote
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+        text = try c.decodeIfPresent(String.self, forKey: .text)
+        authority = try c.decodeIfPresent(String.self, forKey: .authority)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        source = try c.decodeSourceOrPlaceholder(forKey: .source)
+        quote = try c.decodeIfPresent(String.self, forKey: .quote)
+    }
+}
+
+/// A situation in which liability is pursued (过错/追责情形), with the sanctions the text
+/// attaches to it, if any (codes from the sanction catalogs).
+public struct FaultSituation: ProfileEntry {
+    public var code: String
+    public var name: String
+    public var text: String?
+    public var target: TargetKind?
+    public var sanctions: [String]
+    public var source: SourceRef
+    public var quote: String?
+
+    public init(code: String, name: String, text: String? = nil, target: TargetKind? = nil,
+                sanctions: [String] = [], source: SourceRef, quote: String? = nil) {
+        self.code = code
+        self.name = name
+        self.text = text
+        self.target = target
+        self.sanctions = sanctions
+        self.source = source
+        self.quote = quote
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case code, name, text, target, sanctions, source, quote
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+        text = try c.decodeIfPresent(String.self, forKey: .text)
+        target = try c.decodeIfPresent(TargetKind.self, forKey: .target)
+        sanctions = try c.decodeList([String].self, forKey: .sanctions)
+        source = try c.decodeSourceOrPlaceholder(forKey: .source)
+        quote = try c.decodeIfPresent(String.self, forKey: .quote)
+    }
+
+    public var sanctionReferences: [String] { sanctions }
+}

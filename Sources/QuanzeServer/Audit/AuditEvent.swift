@@ -1,0 +1,91 @@
+import Foundation
+
+/// What happened, for the security audit. Action codes are stable; the UI shows `label`.
+enum AuditAction: String, Codable, CaseIterable, Sendable {
+    case loginSuccess = "login.success"
+    case loginFailure = "login.failure"
+    case loginLocked = "login.locked"
+    case accountLockout = "account.lockout"
+    case logout = "logout"
+    case sessionExpired = "session.expired"
+    case passwordChange = "password.change"
+    case accountCreate = "account.create"
+    case accountUpdate = "account.update"
+    case accountPasswordReset = "account.password_reset"
+    case accountUnlock = "account.unlock"
+    case roleGrant = "role.grant"
+    case roleRevoke = "role.revoke"
+    case tokenCreate = "token.create"
+    case tokenRevoke = "token.revoke"
+    case policyUpdate = "policy.update"
+    case profileAssign = "profile.assign"
+    case calendarYearAdd = "calendar.year_add"
+    case dataExport = "data.export"
+    case auditVerify = "audit.verify"
+    case accessDenied = "access.denied"
+    case csrfRejected = "csrf.rejected"
+    case requestRejected = "request.rejected"
+    case demoLoad = "demo.load"
+
+    var label: String {
+        switch self {
+        case .loginSuccess: "登录成功"
+        case .loginFailure: "登录失败"
+        case .loginLocked: "锁定期间尝试登录"
+        case .accountLockout: "账号锁定"
+        case .logout: "退出登录"
+        case .sessionExpired: "会话超时"
+        case .passwordChange: "修改密码"
+        case .accountCreate: "创建账号"
+        case .accountUpdate: "修改账号"
+        case .accountPasswordReset: "重置密码"
+        case .accountUnlock: "解除锁定"
+        case .roleGrant: "授予角色"
+        case .roleRevoke: "撤销角色"
+        case .tokenCreate: "创建 API 令牌"
+        case .tokenRevoke: "吊销 API 令牌"
+        case .policyUpdate: "修改安全策略"
+        case .profileAssign: "选择规则配置"
+        case .calendarYearAdd: "添加年度放假安排"
+        case .dataExport: "数据导出"
+        case .auditVerify: "审计链校验"
+        case .accessDenied: "越权访问被拒绝"
+        case .csrfRejected: "防伪令牌校验失败"
+        case .requestRejected: "请求被拒绝"
+        case .demoLoad: "载入演示数据"
+        }
+    }
+}
+
+enum AuditOutcome: String, Codable, CaseIterable, Sendable {
+    case success, failure, denied
+
+    var label: String {
+        switch self {
+        case .success: "成功"
+        case .failure: "失败"
+        case .denied: "拒绝"
+        }
+    }
+}
+
+struct AuditEvent: Sendable {
+    var action: AuditAction
+    var outcome: AuditOutcome
+    var actorID: String?
+    var actorName: String?
+    var ip: String?
+    var target: String?
+    var detail: String?
+
+    init(action: AuditAction, outcome: AuditOutcome, actorID: String? = nil, actorName: String? = nil,
+         ip: String? = nil, target: String? = nil, detail: String? = nil) {
+        self.action = action
+        self.outcome = outcome
+        self.actorID = actorID
+        self.actorName = actorName
+        self.ip = ip
+        self.target = target
+        self.detail = detail
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Everything the app reads from its environment, read in one place.
+public struct AppOptions: Sendable {
+    public enum Storage: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case postgres(url: String)
+    }
+
+    public var storage: Storage
+    /// Run migrations automatically when serving (QUANZE_AUTO_MIGRATE=0 turns it off; `--no-auto-migrate`).
+    public var autoMigrate: Bool
+    /// Demo mode: demo accounts may sign in (`serve --demo` or QUANZE_DEMO=1).
+    public var demoMode: Bool
+    /// Load the demo data set into an empty database at start-up (`serve --demo`).
+    public var loadDemoData: Bool
+    /// bcrypt cost (QUANZE_BCRYPT_COST; 12 by default, tests use 4).
+    public var bcryptCost: Int
+    /// Mark cookies `Secure` (QUANZE_COOKIE_SECURE=1 behind TLS).
+    public var secureCookies: Bool
+
+    public init(storage: Storage, autoMigrate: Bool = true, demoMode: Bool = false,
+                loadDemoData: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false) {
+        self.storage = storage
+        self.autoMigrate = autoMigrate
+        self.demoMode = demoMode
+        self.loadDemoData = loadDemoData
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+    }
+
+    /// Reads `DATABASE_URL` (postgres://…), `QUANZE_DATA_DIR` (default `./data`), `QUANZE_AUTO_MIGRATE`,
+    /// `QUANZE_DEMO`, `QUANZE_BCRYPT_COST`, `QUANZE_COOKIE_SECURE`.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppOptions {
+        let storage: Storage
+        if let url = env["DATABASE_URL"], url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            storage = .postgres(url: url)
+        } else {
+            let dir = env["QUANZE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+            storage = .sqliteFile(path: (dir as NSString).appendingPathComponent("quanze.sqlite"))
+        }
+        let demo = env["QUANZE_DEMO"] == "1"
+        return AppOptions(
+            storage: storage,
+            autoMigrate: env["QUANZE_AUTO_MIGRATE"] != "0",
+            demoMode: demo,
+            loadDemoData: demo,
+            bcryptCost: env["QUANZE_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 16) } ?? 12,
+            secureCookies: env["QUANZE_COOKIE_SECURE"] == "1"
+        )
+    }
+}

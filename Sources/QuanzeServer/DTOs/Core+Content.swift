@@ -1,0 +1,9 @@
+import QuanzeCore
+import Vapor
+
+// Core value types the API returns as they are (they are plain Codable data, not models).
+extension Dashboard: Content {}
+extension SecurityPolicy: Content {}
+extension DeadlineResult: Content {}
+extension CalendarYear: Content {}
+extension EffectiveProfile: Content {}

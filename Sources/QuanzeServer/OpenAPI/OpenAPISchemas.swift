@@ -1,0 +1,104 @@
+import QuanzeCore
+
+/// The component schemas: what the API speaks, mirroring the DTOs and their validation.
+enum OpenAPISchemas {
+    static let roleValues = Role.allCases.map(\.rawValue)
+    static let namePattern = #"^\S(.{0,48}\S)?$"#
+    static let phonePattern = #"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})?$"#
+
+    static var all: [(String, JSONValue)] {
+        [
+            ("Error", Schema.object([("error", Schema.object([
+                ("code", Schema.string(pattern: "^[A-Z0-9_]+$")), ("message", Schema.string),
+                ("details", Schema.object([
+                    ("field", Schema.string), ("allowed", Schema.array(Schema.string)),
+                    ("problems", Schema.array(Schema.object([("field", Schema.string), ("code", Schema.string), ("message", Schema.string)],
+                                                            required: ["field", "code", "message"]))),
+                ])),
+            ], required: ["code", "message"]))], required: ["error"])),
+            ("Health", Schema.object([("status", Schema.string)], required: ["status"])),
+            ("Role", Schema.enumeration(roleValues)),
+            ("PageInfo", Schema.object([("page", Schema.int), ("per", Schema.int), ("total", Schema.int)], required: ["page", "per", "total"])),
+            ("User", Schema.object([
+                ("id", Schema.uuid), ("username", Schema.string), ("displayName", Schema.string), ("phone", Schema.string),
+                ("roles", Schema.array(Schema.ref("Role"))), ("jurisdictionId", Schema.uuid), ("agencyId", Schema.uuid),
+                ("mustChangePassword", Schema.bool), ("locked", Schema.bool), ("lockedUntil", Schema.dateTime),
+                ("disabled", Schema.bool), ("demo", Schema.bool), ("lastLoginAt", Schema.dateTime), ("createdAt", Schema.dateTime),
+            ], required: ["id", "username", "displayName", "roles", "mustChangePassword", "locked", "disabled", "demo"])),
+            ("UserList", Schema.object([("items", Schema.array(Schema.ref("User"))), ("page", Schema.ref("PageInfo"))], required: ["items", "page"])),
+            ("CreatedUser", Schema.object([("user", Schema.ref("User")), ("initialPassword", Schema.string)], required: ["user", "initialPassword"])),
+            ("CreateUserInput", Schema.object([
+                ("username", Schema.string(pattern: AccountAdminService.usernamePattern)),
+                ("displayName", Schema.string(min: 1, max: 50, pattern: namePattern)),
+                ("phone", Schema.string(pattern: phonePattern)),
+                ("jurisdictionId", Schema.uuid), ("agencyId", Schema.uuid),
+            ], required: ["username", "displayName"])),
+            ("UpdateUserInput", Schema.object([
+                ("displayName", Schema.string(min: 1, max: 50, pattern: namePattern)),
+                ("phone", Schema.string(pattern: phonePattern)),
+                ("jurisdictionId", Schema.uuid), ("agencyId", Schema.uuid), ("disabled", Schema.bool),
+            ])),
+            ("PasswordReset", Schema.object([("initialPassword", Schema.string)], required: ["initialPassword"])),
+            ("RoleList", Schema.object([("userId", Schema.uuid), ("roles", Schema.array(Schema.ref("Role")))], required: ["userId", "roles"])),
+            ("TokenRequest", Schema.object([("username", Schema.string(min: 1, max: 64)), ("password", Schema.string(min: 1, max: 128)),
+                                            ("name", Schema.string(max: 50))], required: ["username", "password"])),
+            ("TokenCreate", Schema.object([("name", Schema.string(min: 1, max: 50, pattern: namePattern))], required: ["name"])),
+            ("IssuedToken", Schema.object([("id", Schema.uuid), ("name", Schema.string), ("token", Schema.string), ("expiresAt", Schema.dateTime)],
+                                          required: ["id", "name", "token", "expiresAt"])),
+            ("Token", Schema.object([("id", Schema.uuid), ("name", Schema.string), ("createdAt", Schema.dateTime), ("expiresAt", Schema.dateTime),
+                                     ("lastUsedAt", Schema.dateTime), ("revoked", Schema.bool)], required: ["id", "name", "expiresAt", "revoked"])),
+            ("PasswordChange", Schema.object([("currentPassword", Schema.string(max: 128)), ("newPassword", Schema.string(max: 128))],
+                                             required: ["currentPassword", "newPassword"])),
+            ("Me", Schema.object([("user", Schema.ref("User")), ("scope", Schema.string)], required: ["user", "scope"])),
+            ("Status", Schema.object([("status", Schema.string)], required: ["status"])),
+            ("Dashboard", Schema.object([
+                ("counts", Schema.array(Schema.object([("key", Schema.string), ("label", Schema.string), ("value", Schema.int), ("href", Schema.string)],
+                                                      required: ["key", "label", "value"]))),
+                ("todos", Schema.array(Schema.object([("key", Schema.string), ("text", Schema.string), ("href", Schema.string)], required: ["key", "text"]))),
+            ], required: ["counts", "todos"])),
+            ("SecurityPolicy", Schema.object([
+                ("passwordMinLength", Schema.int(min: 8, max: 64)), ("passwordMinClasses", Schema.int(min: 3, max: 4)),
+                ("lockoutThreshold", Schema.int(min: 1, max: 5)), ("lockoutMinutes", Schema.int(min: 15, max: 1440)),
+                ("idleTimeoutMinutes", Schema.int(min: 5, max: 30)),
+            ], required: ["passwordMinLength", "passwordMinClasses", "lockoutThreshold", "lockoutMinutes", "idleTimeoutMinutes"])),
+            ("AuditEntry", Schema.object([
+                ("seq", Schema.int), ("occurredAt", Schema.dateTime), ("actorId", Schema.string), ("actorName", Schema.string),
+                ("ip", Schema.string), ("action", Schema.string), ("actionLabel", Schema.string), ("target", Schema.string),
+                ("outcome", Schema.enumeration(["success", "failure", "denied"])), ("detail", Schema.string), ("hash", Schema.string),
+            ], required: ["seq", "occurredAt", "action", "actionLabel", "outcome", "hash"])),
+            ("AuditList", Schema.object([("items", Schema.array(Schema.ref("AuditEntry"))), ("page", Schema.ref("PageInfo"))], required: ["items", "page"])),
+            ("AuditVerify", Schema.object([("ok", Schema.bool), ("checked", Schema.int), ("problem", Schema.string), ("problemSeq", Schema.int)],
+                                          required: ["ok", "checked"])),
+            ("Agency", Schema.object([
+                ("id", Schema.uuid), ("jurisdictionId", Schema.uuid), ("name", Schema.string), ("uscc", Schema.string),
+                ("kind", Schema.string), ("kindLabel", Schema.string), ("level", Schema.string), ("managementMode", Schema.string),
+                ("managementModeLabel", Schema.string), ("isLegalOffice", Schema.bool),
+            ], required: ["id", "jurisdictionId", "name", "kind", "kindLabel", "level", "managementMode", "managementModeLabel", "isLegalOffice"])),
+            ("PublicAgency", Schema.object([
+                ("id", Schema.uuid), ("name", Schema.string), ("kindLabel", Schema.string), ("level", Schema.string),
+                ("managementModeLabel", Schema.string), ("uscc", Schema.string),
+            ], required: ["id", "name", "kindLabel", "level", "managementModeLabel"])),
+            ("Jurisdiction", Schema.object([
+                ("id", Schema.uuid), ("regionCode", Schema.string), ("name", Schema.string), ("governmentName", Schema.string),
+                ("legalOfficeName", Schema.string), ("profileId", Schema.string),
+            ], required: ["id", "regionCode", "name", "governmentName", "legalOfficeName", "profileId"])),
+            ("ProfileChoice", Schema.object([("profileId", Schema.string(min: 1, max: 64))], required: ["profileId"])),
+            ("ProfileSummary", Schema.object([("id", Schema.string), ("name", Schema.string), ("jurisdiction", Schema.string), ("inherits", Schema.string)],
+                                             required: ["id", "name", "jurisdiction"])),
+            ("Profile", ["type": "object", "required": ["id", "name", "jurisdiction", "lineage", "deadlines", "catalogs", "apportionment", "assessment"]]),
+            ("CalendarYearSummary", Schema.object([("year", Schema.int), ("notice", Schema.string), ("origin", Schema.enumeration(["bundled", "added"])),
+                                                   ("holidays", Schema.int), ("workingWeekends", Schema.int)],
+                                                  required: ["year", "notice", "origin", "holidays", "workingWeekends"])),
+            ("CalendarDay", Schema.object([("date", Schema.date), ("name", Schema.string(min: 1, max: 20))], required: ["date", "name"])),
+            ("CalendarYear", Schema.object([
+                ("year", Schema.int(min: 2000, max: 2199)), ("notice", Schema.string(min: 1, max: 200)),
+                ("holidays", Schema.array(Schema.ref("CalendarDay"))), ("workingWeekends", Schema.array(Schema.ref("CalendarDay"))),
+            ], required: ["year", "notice", "holidays", "workingWeekends"])),
+            ("SourceRef", ["type": "object", "required": ["document", "article"]]),
+            ("DeadlineResult", ["type": "object",
+                                "required": ["start", "value", "unit", "date", "provisional", "uncoveredYears", "explanation", "rule"],
+                                "properties": ["date": Schema.date, "provisional": Schema.bool, "rule": Schema.ref("SourceRef")]]),
+            ("WorkingDayCount", ["type": "object", "required": ["from", "to", "count", "provisional", "uncoveredYears"]]),
+        ]
+    }
+}

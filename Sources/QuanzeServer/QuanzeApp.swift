@@ -1,0 +1,50 @@
+import Fluent
+import Logging
+import QuanzeCore
+import Vapor
+
+/// The `quanze` executable's whole life: read options, configure, run the chosen command.
+/// `serve` also accepts `--demo` (demo mode; loads the demo data into an empty database) and
+/// `--no-auto-migrate`.
+public enum QuanzeApp {
+    public static func run(arguments: [String] = CommandLine.arguments) async throws {
+        var args = arguments
+        var options = AppOptions.fromEnvironment()
+        let isServe = args.count > 1 && args[1] == "serve"
+        if isServe, let i = args.firstIndex(of: "--demo") {
+            args.remove(at: i)
+            options.demoMode = true
+            options.loadDemoData = true
+        }
+        if isServe, let i = args.firstIndex(of: "--no-auto-migrate") {
+            args.remove(at: i)
+            options.autoMigrate = false
+        }
+        var env = try Environment.detect(arguments: args)
+        try LoggingSystem.bootstrap(from: &env) { level in
+            { label in
+                var handler = MaskingLogHandler(inner: StreamLogHandler.standardOutput(label: label))
+                handler.logLevel = level
+                return handler
+            }
+        }
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, options: options)
+            app.asyncCommands.use(DemoCommand(), as: "demo")
+            app.asyncCommands.use(UserCommand(), as: "user")
+            app.asyncCommands.use(AuditCommand(), as: "audit")
+            if isServe {
+                if options.autoMigrate { try await app.autoMigrate() }
+                if options.loadDemoData, try await DemoData.loadIfEmpty(app) { print(DemoData.banner) }
+                if options.demoMode { app.logger.warning("演示模式：演示账号可登录，请勿用于生产。") }
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Every route path in one place: no route string is written twice.
+enum SiteURL {
+    // public portal
+    static let home = "/"
+    static let publicAgencies = "/agencies"
+    static let stylesheet = "/assets/app.css"
+    static let healthz = "/healthz"
+    static let readyz = "/readyz"
+
+    // console
+    static let console = "/console"
+    static let consoleLogin = "/console/login"
+    static let consoleLogout = "/console/logout"
+    static let consoleAccount = "/console/account"
+    static let consolePassword = "/console/account/password"
+    static let consoleTokens = "/console/account/tokens"
+    static func consoleToken(_ id: UUID) -> String { "/console/account/tokens/\(id)/revoke" }
+    static let consoleUsers = "/console/users"
+    static let consoleUsersNew = "/console/users/new"
+    static func consoleUser(_ id: UUID) -> String { "/console/users/\(id)" }
+    static let consoleAgencies = "/console/agencies"
+    static let consoleJurisdictions = "/console/jurisdictions"
+    static let consoleProfiles = "/console/profiles"
+    static func consoleProfile(_ id: String) -> String { "/console/profiles/\(id)" }
+    static let consoleCalendar = "/console/calendar"
+    static let consoleSecurityPolicy = "/console/security-policy"
+    static let consoleAudit = "/console/audit"
+    static let consoleAuditExport = "/console/audit/export"
+    static let consoleAuditVerify = "/console/audit/verify"
+
+    // API
+    static let api = "/api/v1"
+    static let openAPI = "/api/v1/openapi.json"
+}

@@ -1,0 +1,26 @@
+import QuanzeCore
+
+/// One entry of the console's module navigation, shown only to roles that may open it.
+struct NavItem: Sendable {
+    let module: String
+    let title: String
+    let path: String
+    let roles: Set<Role>
+
+    static let all: [NavItem] = [
+        NavItem(module: "工作台", title: "工作台", path: SiteURL.console, roles: Set(Role.allCases)),
+        NavItem(module: "职责界定", title: "执法主体", path: SiteURL.consoleAgencies,
+                roles: [.supervisor, .reviewer, .legalOfficer, .officer, .systemAdmin]),
+        NavItem(module: "系统管理", title: "用户管理", path: SiteURL.consoleUsers, roles: [.systemAdmin, .securityAdmin]),
+        NavItem(module: "系统管理", title: "辖区与规则", path: SiteURL.consoleJurisdictions, roles: [.systemAdmin, .supervisor]),
+        NavItem(module: "系统管理", title: "规则配置", path: SiteURL.consoleProfiles, roles: Set(Role.allCases).subtracting([.auditAdmin])),
+        NavItem(module: "系统管理", title: "工作日历", path: SiteURL.consoleCalendar, roles: Set(Role.allCases).subtracting([.auditAdmin])),
+        NavItem(module: "安全管理", title: "安全策略", path: SiteURL.consoleSecurityPolicy, roles: [.securityAdmin]),
+        NavItem(module: "安全审计", title: "安全审计", path: SiteURL.consoleAudit, roles: [.auditAdmin]),
+        NavItem(module: "个人", title: "我的账号", path: SiteURL.consoleAccount, roles: Set(Role.allCases)),
+    ]
+
+    static func visible(to roles: Set<Role>) -> [NavItem] {
+        all.filter { !$0.roles.isDisjoint(with: roles) || ($0.path == SiteURL.console || $0.path == SiteURL.consoleAccount) }
+    }
+}

@@ -1,0 +1,3 @@
+import QuanzeServer
+
+try await QuanzeApp.run()

@@ -1,0 +1,3 @@
+import Testing
+@testable import QuanzeCore
+@Test func placeholder() { #expect(QuanzeCoreInfo.name == "QuanzeCore") }
