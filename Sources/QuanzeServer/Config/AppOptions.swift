@@ -4,7 +4,8 @@ import Foundation
 public struct AppOptions: Sendable {
     public enum Storage: Sendable, Equatable {
         case sqliteFile(path: String)
-        case postgres(url: String)
+        /// `searchPath` selects a schema (tests give each app its own).
+        case postgres(url: String, searchPath: [String]? = nil)
     }
 
     public var storage: Storage

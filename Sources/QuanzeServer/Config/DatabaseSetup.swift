@@ -15,9 +15,9 @@ enum DatabaseSetup {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             }
             app.databases.use(.sqlite(.file(path)), as: .sqlite)
-        case .postgres(let url):
+        case .postgres(let url, let searchPath):
             var config = try SQLPostgresConfiguration(url: url)
-            config.searchPath = nil
+            config.searchPath = searchPath
             app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
         }
     }

@@ -1,3 +1,0 @@
-import Testing
-@testable import QuanzeCore
-@Test func placeholder() { #expect(QuanzeCoreInfo.name == "QuanzeCore") }

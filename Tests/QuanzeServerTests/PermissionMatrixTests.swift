@@ -1,0 +1,173 @@
+import Fluent
+import Foundation
+import QuanzeCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import QuanzeServer
+
+/// Who may call each route. Every registered route must have a row: a new route without one fails
+/// `everyRouteHasARow`. Each row is exercised anonymously and by every role.
+enum Access {
+    case `public`
+    case roles(Set<Role>)
+}
+
+let everyone = Set(Role.allCases)
+let notAudit = everyone.subtracting([.auditAdmin])
+let business: Set<Role> = [.supervisor, .reviewer, .legalOfficer, .officer]
+
+let permissionMatrix: [String: Access] = [
+    // public portal, health, assets, sign-in
+    "GET /": .public, "GET /agencies": .public, "GET /assets/app.css": .public,
+    "GET /healthz": .public, "GET /readyz": .public, "GET /api/v1/openapi.json": .public,
+    "GET /api/v1/public/agencies": .public, "POST /api/v1/auth/token": .public,
+    "GET /console/login": .public, "POST /console/login": .public, "POST /console/logout": .public,
+    // own account
+    "GET /console": .roles(everyone), "GET /console/account": .roles(everyone),
+    "POST /console/account/tokens": .roles(everyone), "POST /console/account/tokens/:tokenID/revoke": .roles(everyone),
+    "GET /console/account/password": .roles(everyone), "POST /console/account/password": .roles(everyone),
+    "GET /api/v1/me": .roles(everyone), "GET /api/v1/me/dashboard": .roles(everyone),
+    "POST /api/v1/me/password": .roles(everyone), "GET /api/v1/me/tokens": .roles(everyone),
+    "POST /api/v1/me/tokens": .roles(everyone), "DELETE /api/v1/me/tokens/:tokenID": .roles(everyone),
+    // accounts (系统管理员) and role grants (安全管理员)
+    "GET /console/users": .roles([.systemAdmin, .securityAdmin]), "GET /console/users/:userID": .roles([.systemAdmin, .securityAdmin]),
+    "GET /console/users/new": .roles([.systemAdmin]), "POST /console/users/new": .roles([.systemAdmin]),
+    "POST /console/users/:userID/edit": .roles([.systemAdmin]), "POST /console/users/:userID/reset-password": .roles([.systemAdmin]),
+    "POST /console/users/:userID/disable": .roles([.systemAdmin]), "POST /console/users/:userID/enable": .roles([.systemAdmin]),
+    "POST /console/users/:userID/unlock": .roles([.securityAdmin]), "POST /console/users/:userID/roles": .roles([.securityAdmin]),
+    "POST /console/users/:userID/roles/:role/revoke": .roles([.securityAdmin]),
+    "GET /api/v1/users": .roles([.systemAdmin, .securityAdmin]), "POST /api/v1/users": .roles([.systemAdmin]),
+    "GET /api/v1/users/:userID": .roles([.systemAdmin, .securityAdmin]), "PATCH /api/v1/users/:userID": .roles([.systemAdmin]),
+    "POST /api/v1/users/:userID/reset-password": .roles([.systemAdmin]), "POST /api/v1/users/:userID/unlock": .roles([.securityAdmin]),
+    "GET /api/v1/users/:userID/roles": .roles([.systemAdmin, .securityAdmin]),
+    "PUT /api/v1/users/:userID/roles/:role": .roles([.securityAdmin]), "DELETE /api/v1/users/:userID/roles/:role": .roles([.securityAdmin]),
+    // security policy (安全管理员), audit (审计管理员)
+    "GET /console/security-policy": .roles([.securityAdmin]), "POST /console/security-policy": .roles([.securityAdmin]),
+    "GET /api/v1/security-policy": .roles([.securityAdmin]), "PUT /api/v1/security-policy": .roles([.securityAdmin]),
+    "GET /console/audit": .roles([.auditAdmin]), "POST /console/audit/verify": .roles([.auditAdmin]),
+    "GET /console/audit/export": .roles([.auditAdmin]),
+    "GET /api/v1/audit": .roles([.auditAdmin]), "GET /api/v1/audit/verify": .roles([.auditAdmin]),
+    "GET /api/v1/audit/export": .roles([.auditAdmin]),
+    // reference data
+    "GET /console/agencies": .roles(business.union([.systemAdmin])),
+    "GET /api/v1/agencies": .roles(business.union([.systemAdmin])), "GET /api/v1/agencies/:agencyID": .roles(business.union([.systemAdmin])),
+    "GET /console/jurisdictions": .roles([.systemAdmin, .supervisor]), "POST /console/jurisdictions/:jurisdictionID/profile": .roles([.systemAdmin]),
+    "GET /api/v1/jurisdictions": .roles([.systemAdmin, .supervisor, .reviewer]),
+    "PUT /api/v1/jurisdictions/:jurisdictionID/profile": .roles([.systemAdmin]),
+    "GET /console/profiles": .roles(notAudit), "GET /console/profiles/:profileID": .roles(notAudit),
+    "GET /api/v1/profiles": .roles(notAudit), "GET /api/v1/profiles/:profileID": .roles(notAudit),
+    "GET /console/calendar": .roles(notAudit), "POST /console/calendar": .roles([.systemAdmin]),
+    "GET /api/v1/calendar/years": .roles(notAudit), "GET /api/v1/calendar/years/:year": .roles(notAudit),
+    "POST /api/v1/calendar/years": .roles([.systemAdmin]), "GET /api/v1/calendar/deadline": .roles(notAudit),
+    "GET /api/v1/calendar/working-days": .roles(notAudit),
+]
+
+/// One demo account per role (scoped ones in the demo city).
+let accountForRole: [Role: String] = [
+    .systemAdmin: "sysadmin", .securityAdmin: "secadmin", .auditAdmin: "auditadmin", .supervisor: "supervisor1",
+    .reviewer: "reviewer1", .legalOfficer: "legal.amr", .officer: "officer.amr1",
+]
+
+@Suite("Permissions: every route, anonymous and every role")
+struct PermissionMatrixTests {
+    @Test("every registered route has a row in the permission matrix")
+    func everyRouteHasARow() async throws {
+        try await withTestApp(demoData: false) { app, _ in
+            let keys = app.routes.all.map { "\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))" }
+            let missing = keys.filter { permissionMatrix[$0] == nil }
+            #expect(missing.isEmpty, "routes without a permission row: \(missing)")
+            let stale = Set(permissionMatrix.keys).subtracting(keys)
+            #expect(stale.isEmpty, "rows for routes that do not exist: \(stale)")
+        }
+    }
+
+    @Test("anonymous callers are refused on every protected route; public routes answer")
+    func anonymous() async throws {
+        try await withTestApp { app, _ in
+            let ids = try await PathIDs.load(app)
+            for route in app.routes.all {
+                let key = routeKey(route)
+                let path = ids.fill(route)
+                try await app.testing().test(route.method, path, beforeRequest: { req in
+                    try fillBody(&req, route: route, csrf: nil)
+                }, afterResponse: { res in
+                    #expect(res.status.code < 500, "\(key) anonymous → \(res.status)")
+                    switch permissionMatrix[key] {
+                    case .public?: break
+                    case .roles?:
+                        let refused = [401, 403].contains(res.status.code)
+                            || (res.status == .seeOther && res.headers.first(name: .location)?.hasPrefix("/console/login") == true)
+                        #expect(refused, "\(key) anonymous should be refused, got \(res.status)")
+                    case nil: Issue.record("no row for \(key)")
+                    }
+                })
+            }
+        }
+    }
+
+    @Test("each role reaches exactly the routes its row allows (403 elsewhere)", arguments: Role.allCases)
+    func role(_ role: Role) async throws {
+        try await withTestApp { app, _ in
+            let ids = try await PathIDs.load(app)
+            let username = accountForRole[role]!
+            let session = try await app.signIn(username)
+            let token = try await app.token(username)
+            // Signing out last, so that it does not end the session the other rows use.
+            let routes = app.routes.all.sorted { routeKey($0).hasSuffix("/logout") == false && routeKey($1).hasSuffix("/logout") }
+            for route in routes {
+                let key = routeKey(route)
+                guard case .roles(let allowed)? = permissionMatrix[key] else { continue }
+                let isAPI = key.contains(" /api/")
+                let headers = isAPI ? HTTPHeaders.bearer(token) : session.headers
+                try await app.testing().test(route.method, ids.fill(route), headers: headers, beforeRequest: { req in
+                    try fillBody(&req, route: route, csrf: isAPI ? nil : session.csrf)
+                }, afterResponse: { res in
+                    #expect(res.status.code < 500, "\(key) as \(role) → \(res.status): \(res.body.string.prefix(200))")
+                    if allowed.contains(role) {
+                        #expect(![401, 403].contains(res.status.code), "\(key) as \(role) should be allowed, got \(res.status): \(res.body.string.prefix(200))")
+                    } else {
+                        #expect(res.status == .forbidden, "\(key) as \(role) should be 403, got \(res.status)")
+                    }
+                })
+            }
+        }
+    }
+}
+
+func routeKey(_ route: Route) -> String {
+    "\(route.method.rawValue) /\(route.path.map(\.description).joined(separator: "/"))"
+}
+
+/// Real IDs for path parameters, all inside the demo city (in scope for its accounts).
+struct PathIDs {
+    var values: [String: String]
+
+    static func load(_ app: Application) async throws -> PathIDs {
+        let jurisdiction = try #require(try await Jurisdiction.query(on: app.db).first()?.id)
+        let agency = DemoIDs.uuid("agency:amr")
+        return PathIDs(values: [
+            "userID": try await app.userID("newstaff").uuidString, "tokenID": UUID().uuidString,
+            "agencyID": agency.uuidString, "jurisdictionID": jurisdiction.uuidString, "profileID": "national",
+            "role": Role.reviewer.rawValue, "year": "2026",
+        ])
+    }
+
+    func fill(_ route: Route) -> String {
+        "/" + route.path.map { c -> String in
+            if case .parameter(let name) = c { return values[name] ?? "x" }
+            return c.description
+        }.joined(separator: "/")
+    }
+}
+
+/// A minimal body: an empty JSON object for the API, a form with only the CSRF token for pages.
+func fillBody(_ req: inout TestingHTTPRequest, route: Route, csrf: String?) throws {
+    guard [.POST, .PUT, .PATCH].contains(route.method) else { return }
+    if routeKey(route).contains(" /api/") {
+        req.headers.contentType = .json
+        req.body = ByteBuffer(string: "{}")
+    } else {
+        try req.content.encode(["_csrf": csrf ?? ""], as: .urlEncodedForm)
+    }
+}
