@@ -75,6 +75,8 @@ PY="$QZ_VENV/bin/python"
 [[ -x "$BIN" ]] || qz_die "server binary $BIN not found: run 'swift build -c release --product quanze' first"
 
 # --- server --------------------------------------------------------------------
+# The server uses PostgreSQL when DATABASE_URL is set: here it must use SQLite in its data dir.
+unset DATABASE_URL TEST_DATABASE_URL
 if (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; then
   qz_die "port $PORT on $HOST is already in use: another server would answer the tests. Stop it first."
 fi

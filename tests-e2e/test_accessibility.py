@@ -67,10 +67,12 @@ def check_page(driver, label: str) -> None:
     other = [v for v in violations if v.get("impact") not in FAIL_IMPACTS]
     if other:
         print(f"\n{label}: {len(other)} moderate/minor axe findings (not failing):\n{format_violations(other)}")
-    assert not bad, (
-        f"{label} ({driver.current_url}): {len(bad)} serious/critical accessibility violations:\n"
-        + format_violations(bad)
-    )
+    if bad:
+        pytest.fail(
+            f"{label} ({driver.current_url}): {len(bad)} serious/critical accessibility violations:\n"
+            + format_violations(bad),
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

@@ -24,7 +24,7 @@ from conftest import (
     wait,
 )
 
-ERROR_MARKERS = ("错误", "异常", "Internal Server Error", "Error")
+ERROR_MARKERS = ("错误", "出错", "异常", "不存在", "无法完成", "Internal Server Error", "Error")
 
 
 def assert_good_page(driver, what: str) -> str:
