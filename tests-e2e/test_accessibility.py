@@ -11,7 +11,16 @@ import json
 import pytest
 from selenium_axe_python import Axe  # import name of the PyPI package selenium-axe-python
 
-from conftest import clear_session, h1_text, login, open_page, page_status
+from conftest import (
+    BASE_URL,
+    DEMO_USERS,
+    clear_session,
+    h1_text,
+    login,
+    main_nav_links,
+    open_page,
+    path_of,
+)
 
 FAIL_IMPACTS = ("serious", "critical")
 
@@ -104,3 +113,31 @@ def test_console_page_accessibility(driver, path, expected_h1, users):
     else:
         assert status == 200 and h1_text(driver), f"{path}: {tried[-1]}"
     check_page(driver, f"{path} as {user}")
+
+
+# Every page any demo user reaches from the 主导航 nav, each checked once (by the first
+# user whose nav links to it), so pages added later are covered without editing this file.
+_NAV_PAGES_CHECKED: set[str] = set()
+
+
+@pytest.mark.parametrize("user", DEMO_USERS)
+def test_nav_pages_accessibility(driver, user):
+    login(driver, user)
+    hrefs = []
+    for _, href in main_nav_links(driver):
+        path = path_of(href)
+        if href.startswith(BASE_URL) and path not in _NAV_PAGES_CHECKED and path not in hrefs:
+            hrefs.append(path)
+    problems = []
+    for path in hrefs:
+        _NAV_PAGES_CHECKED.add(path)
+        status = open_page(driver, path)
+        if status != 200:
+            problems.append(f"{path}: HTTP {status} (linked from {user}'s nav)")
+            continue
+        try:
+            check_page(driver, f"{path} as {user}")
+        except pytest.fail.Exception as exc:
+            problems.append(str(exc))
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)

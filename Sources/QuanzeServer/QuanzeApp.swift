@@ -10,7 +10,9 @@ public enum QuanzeApp {
     public static func run(arguments: [String] = CommandLine.arguments) async throws {
         var args = arguments
         var options = AppOptions.fromEnvironment()
-        let isServe = args.count > 1 && args[1] == "serve"
+        // Vapor serves when no subcommand is given, too.
+        let command = args.dropFirst().first
+        let isServe = command == nil || command == "serve" || command?.hasPrefix("-") == true
         if isServe, let i = args.firstIndex(of: "--demo") {
             args.remove(at: i)
             options.demoMode = true

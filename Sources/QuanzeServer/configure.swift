@@ -18,8 +18,8 @@ public func configure(_ app: Application, options: AppOptions, clock: any NowPro
     ContentConfiguration.global.use(decoder: JSONDecoder.api, for: .json)
     app.routes.defaultMaxBodySize = "256kb"
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())   // outermost: error responses get the headers too
     app.middleware.use(AppErrorMiddleware())
-    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
     QuanzeMigrations.register(app)

@@ -63,6 +63,33 @@ struct AuthenticationTests {
         }
     }
 
+    @Test("parallel wrong passwords are all counted: exactly one lockout, no extra guesses")
+    func parallelFailures() async throws {
+        try await withTestApp { app, _ in
+            let port = Int.random(in: 30_000...60_000)
+            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 1...8 {
+                    group.addTask {
+                        _ = try await app.client.post("http://127.0.0.1:\(port)/api/v1/auth/token") { req in
+                            try req.content.encode(["username": "officer.amr2", "password": "bad-Password1"], as: .json)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            await app.server.shutdown()
+            let user = try #require(try await User.query(on: app.db).filter(\.$username == "officer.amr2").first())
+            #expect(user.lockedUntil != nil)
+            #expect(try await app.audits(.accountLockout).count == 1)
+            // Failures counted before the lock (5) plus refusals while locked make up all 8 attempts.
+            let failures = try await app.audits(.loginFailure).filter { $0.target == "officer.amr2" }.count
+            let refusedWhileLocked = try await app.audits(.loginLocked).count
+            #expect(failures == 5)
+            #expect(failures + refusedWhileLocked == 8)
+        }
+    }
+
     @Test("a session idle for more than 30 minutes expires, is audited, and the page asks to sign in again")
     func idleTimeout() async throws {
         try await withTestApp { app, clock in

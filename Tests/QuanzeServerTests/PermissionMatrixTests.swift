@@ -52,7 +52,7 @@ let permissionMatrix: [String: Access] = [
     // reference data
     "GET /console/agencies": .roles(business.union([.systemAdmin])),
     "GET /api/v1/agencies": .roles(business.union([.systemAdmin])), "GET /api/v1/agencies/:agencyID": .roles(business.union([.systemAdmin])),
-    "GET /console/jurisdictions": .roles([.systemAdmin, .supervisor]), "POST /console/jurisdictions/:jurisdictionID/profile": .roles([.systemAdmin]),
+    "GET /console/jurisdictions": .roles([.systemAdmin, .supervisor, .reviewer]), "POST /console/jurisdictions/:jurisdictionID/profile": .roles([.systemAdmin]),
     "GET /api/v1/jurisdictions": .roles([.systemAdmin, .supervisor, .reviewer]),
     "PUT /api/v1/jurisdictions/:jurisdictionID/profile": .roles([.systemAdmin]),
     "GET /console/profiles": .roles(notAudit), "GET /console/profiles/:profileID": .roles(notAudit),

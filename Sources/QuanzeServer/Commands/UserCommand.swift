@@ -43,6 +43,7 @@ struct UserCommand: AsyncCommand {
             user.failedAttempts = 0
             user.lockedUntil = nil
             try await user.save(on: app.db)
+            try await UserSession.query(on: app.db).filter(\.$user.$id == user.requireID()).delete()
             try await app.services.audit.append(AuditEvent(action: .accountPasswordReset, outcome: .success, actorName: "cli",
                                                            target: user.username, detail: "命令行重置密码"), on: app.db, now: now)
         default:
@@ -60,9 +61,23 @@ struct UserCommand: AsyncCommand {
             guard let r = Role(rawValue: raw) else { throw CommandFailure("未知角色：\(raw)") }
             return r
         }
+        func id(_ raw: String?, _ option: String) throws -> UUID? {
+            guard let raw else { return nil }
+            guard let id = UUID(uuidString: raw) else { throw CommandFailure("--\(option) 不是有效的 ID：\(raw)") }
+            return id
+        }
+        let jurisdictionID = try id(signature.jurisdictionID, "jurisdiction-id")
+        let agencyID = try id(signature.agencyID, "agency-id")
+        if let problem = try await AccountAdminService.scopeProblems(jurisdictionID: jurisdictionID, agencyID: agencyID, on: db).first {
+            throw CommandFailure("\(problem.field)：\(problem.message)")
+        }
+        switch role?.scopeKind {
+        case .jurisdiction? where jurisdictionID == nil: throw CommandFailure("\(role!.label)须指定 --jurisdiction-id")
+        case .agency? where agencyID == nil: throw CommandFailure("\(role!.label)须指定 --agency-id")
+        default: break
+        }
         let user = User(username: username, displayName: signature.name ?? username, passwordHash: hash,
-                        jurisdictionID: signature.jurisdictionID.flatMap(UUID.init(uuidString:)),
-                        agencyID: signature.agencyID.flatMap(UUID.init(uuidString:)), mustChangePassword: true)
+                        jurisdictionID: jurisdictionID, agencyID: agencyID, mustChangePassword: true)
         try await db.transaction { tx in
             try await user.create(on: tx)
             if let role { try await RoleGrant(userID: try user.requireID(), role: role, grantedBy: nil).create(on: tx) }

@@ -34,7 +34,7 @@ public struct AppOptions: Sendable {
     /// `QUANZE_DEMO`, `QUANZE_BCRYPT_COST`, `QUANZE_COOKIE_SECURE`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppOptions {
         let storage: Storage
-        if let url = env["DATABASE_URL"], url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+        if let url = env["DATABASE_URL"], url.hasPrefix("postgres") {
             storage = .postgres(url: url)
         } else {
             let dir = env["QUANZE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"

@@ -5,7 +5,7 @@ import Vapor
 
 enum CalendarQueries {
     static func summaries(_ req: Request) async throws -> [CalendarYearSummaryDTO] {
-        let cal = try await req.services.calendar.calendar(on: req.db)
+        let cal = try await req.services.calendar.calendar(on: req.db, now: req.now)
         let added = Set(try await CalendarYearRecord.query(on: req.db).all().compactMap(\.id))
         return cal.coveredYears.compactMap { y in
             cal.calendarYear(y).map {

@@ -66,11 +66,12 @@ enum DashboardQueries {
             .filter(\.$action == AuditAction.accountLockout.rawValue).count()
         d.counts += [
             .init(key: "audit24h", label: "近 24 小时审计记录", value: day, href: SiteURL.consoleAudit),
-            .init(key: "refused24h", label: "近 24 小时失败/拒绝", value: refused, href: SiteURL.consoleAudit + "?outcome=denied"),
+            .init(key: "refused24h", label: "近 24 小时失败/拒绝", value: refused, href: SiteURL.consoleAudit + "?from=\(LocalDate(instant: now.addingTimeInterval(-86_400)).iso)"),
             .init(key: "lockouts7d", label: "近 7 天账号锁定", value: lockouts, href: SiteURL.consoleAudit + "?action=account.lockout"),
         ]
         if refused > 0 {
             d.todos.append(.init(key: "review", text: "复核近 24 小时的 \(refused) 条失败或拒绝记录", href: SiteURL.consoleAudit + "?outcome=denied"))
+            d.todos.append(.init(key: "reviewFailures", text: "复核失败记录（如登录失败）", href: SiteURL.consoleAudit + "?outcome=failure"))
         }
         d.todos.append(.init(key: "verify", text: "定期校验审计链完整性", href: SiteURL.consoleAudit))
     }

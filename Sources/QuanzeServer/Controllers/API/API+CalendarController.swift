@@ -21,7 +21,7 @@ struct APICalendarController: RouteCollection {
     @Sendable func year(req: Request) async throws -> CalendarYear {
         try req.requireAny(APIProfilesController.readers)
         guard let y = req.parameters.get("year").flatMap(Int.init),
-              let data = try await req.services.calendar.calendar(on: req.db).calendarYear(y) else { throw AppError.notFound }
+              let data = try await req.services.calendar.calendar(on: req.db, now: req.now).calendarYear(y) else { throw AppError.notFound }
         return data
     }
 
@@ -48,7 +48,7 @@ struct APICalendarController: RouteCollection {
         guard let unit = DeadlineUnit(rawValue: unitRaw) else {
             throw AppError.validation("unit", "须为“日”或“工作日”")
         }
-        let calendar = try await req.services.calendar.calendar(on: req.db)
+        let calendar = try await req.services.calendar.calendar(on: req.db, now: req.now)
         do {
             return try calendar.deadline(value: value, unit: unit, from: start)
         } catch {
@@ -63,7 +63,7 @@ struct APICalendarController: RouteCollection {
         guard to.dayNumber - from.dayNumber <= WorkCalendar.maximumPeriod else {
             throw AppError.validation("to", "区间不得超过 \(WorkCalendar.maximumPeriod) 天")
         }
-        return try await req.services.calendar.calendar(on: req.db).workingDays(from: from, to: to)
+        return try await req.services.calendar.calendar(on: req.db, now: req.now).workingDays(from: from, to: to)
     }
 }
 

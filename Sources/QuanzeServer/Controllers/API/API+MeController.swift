@@ -23,7 +23,7 @@ struct APIMeController: RouteCollection {
 
     @Sendable func dashboard(req: Request) async throws -> Dashboard {
         let p = try req.principal()
-        let calendar = try await req.services.calendar.calendar(on: req.db)
+        let calendar = try await req.services.calendar.calendar(on: req.db, now: req.now)
         return try await DashboardQueries.build(for: p, now: req.now, calendar: calendar, on: req.db)
     }
 

@@ -9,7 +9,7 @@ struct HomeController: RouteCollection {
 
     @Sendable func index(req: Request) async throws -> Response {
         let p = try req.principal()
-        let calendar = try await req.services.calendar.calendar(on: req.db)
+        let calendar = try await req.services.calendar.calendar(on: req.db, now: req.now)
         let dashboard = try await DashboardQueries.build(for: p, now: req.now, calendar: calendar, on: req.db)
         let scope = try await ScopeLabel.describe(p, on: req.db)
         return HomePage(principal: p, dashboard: dashboard, scopeLabel: scope).render().response()

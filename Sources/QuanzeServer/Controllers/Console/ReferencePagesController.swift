@@ -36,7 +36,7 @@ struct ReferencePagesController: RouteCollection {
     }
 
     private func jurisdictionsPage(_ req: Request, message: String?) async throws -> Response {
-        let p = try req.require(.systemAdmin, .supervisor)
+        let p = try req.require(.systemAdmin, .supervisor, .reviewer)
         let q = Jurisdiction.query(on: req.db).sort(\.$name)
         if !p.has(.systemAdmin) { q.filter(\.$id == (p.jurisdictionID ?? UUID())) }
         return JurisdictionsPage(principal: p, jurisdictions: try await q.all(), profiles: req.services.profiles.all,
@@ -84,7 +84,7 @@ struct ReferencePagesController: RouteCollection {
 
     private func calendarPage(_ req: Request) async throws -> CalendarPage {
         let p = try req.requireAny(APIProfilesController.readers)
-        let cal = try await req.services.calendar.calendar(on: req.db)
+        let cal = try await req.services.calendar.calendar(on: req.db, now: req.now)
         let year = (try? req.query.get(Int.self, at: "year")).flatMap { (2000...2199).contains($0) ? $0 : nil }
             ?? LocalDate(instant: req.now).year
         var page = CalendarPage(principal: p, calendar: cal, year: year, years: try await CalendarQueries.summaries(req))

@@ -12,7 +12,7 @@ struct NavItem: Sendable {
         NavItem(module: "职责界定", title: "执法主体", path: SiteURL.consoleAgencies,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer, .systemAdmin]),
         NavItem(module: "系统管理", title: "用户管理", path: SiteURL.consoleUsers, roles: [.systemAdmin, .securityAdmin]),
-        NavItem(module: "系统管理", title: "辖区与规则", path: SiteURL.consoleJurisdictions, roles: [.systemAdmin, .supervisor]),
+        NavItem(module: "系统管理", title: "辖区与规则", path: SiteURL.consoleJurisdictions, roles: [.systemAdmin, .supervisor, .reviewer]),
         NavItem(module: "系统管理", title: "规则配置", path: SiteURL.consoleProfiles, roles: Set(Role.allCases).subtracting([.auditAdmin])),
         NavItem(module: "系统管理", title: "工作日历", path: SiteURL.consoleCalendar, roles: Set(Role.allCases).subtracting([.auditAdmin])),
         NavItem(module: "安全管理", title: "安全策略", path: SiteURL.consoleSecurityPolicy, roles: [.securityAdmin]),
