@@ -116,6 +116,9 @@ struct AuditChainIntegrationTests {
                 #expect(res.body.string.contains("<h1>安全审计</h1>"))
                 #expect(res.body.string.contains("legal.amr"))
                 #expect(!res.body.string.contains(">supervisor1<"))
+                // "全部" must submit an empty value, not its label (Plot drops empty attributes by default).
+                // Plot writes an empty value as a bare `value` attribute, which HTML reads as "".
+                #expect(res.body.string.contains("<option value selected=\"selected\">全部</option>"))
             }
         }
     }

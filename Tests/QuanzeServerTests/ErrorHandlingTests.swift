@@ -33,7 +33,11 @@ struct ErrorHandlingTests {
             #expect(invalid.status == .unprocessableEntity)
             let fields = (try? invalid.content.get([FieldProblem].self, at: "error", "details", "problems"))?.map(\.field)
             #expect(fields == ["username", "phone"])
-            #expect(try await app.audits(.requestRejected).count == 4)
+            let null = try await post(app, "/api/v1/users", token: token, body: #"{"username":"abc","displayName":"甲","phone":null}"#)
+            #expect((try? null.content.get(String.self, at: "error", "details", "field")) == "phone")
+            let control = try await post(app, "/api/v1/me/tokens", token: token, body: "{\"name\":\"a\\u0007b\"}")
+            #expect((try? control.content.get(String.self, at: "error", "details", "problems", 0, "code")) == "control_character")
+            #expect(try await app.audits(.requestRejected).count == 6)
         }
     }
 

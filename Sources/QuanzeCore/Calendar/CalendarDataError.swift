@@ -12,6 +12,8 @@ public enum CalendarDataError: Error, Equatable, Sendable, CustomStringConvertib
     case noHolidays(year: Int)
     /// A holiday or working weekend has an empty name.
     case emptyName(year: Int, date: LocalDate)
+    /// A holiday name longer than `CalendarHoliday.maxNameLength` or holding control characters.
+    case badName(year: Int, date: LocalDate)
     /// A date does not lie inside the year it is listed under.
     case dateOutsideYear(year: Int, date: LocalDate)
     /// The same date is listed twice in one list.
@@ -40,6 +42,8 @@ public enum CalendarDataError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(year)年放假安排没有任何放假日期（holidays 为空）"
         case .emptyName(let year, let date):
             return "\(year)年放假安排中 \(Self.day(date)) 缺少节日名称（name）"
+        case .badName(let year, let date):
+            return "\(year)年放假安排中 \(Self.day(date)) 的节日名称过长（不超过 \(CalendarHoliday.maxNameLength) 个字符）或含控制字符"
         case .dateOutsideYear(let year, let date):
             return "\(year)年放假安排中的日期 \(Self.day(date)) 不在\(year)年内"
         case .duplicateDate(let year, let date):

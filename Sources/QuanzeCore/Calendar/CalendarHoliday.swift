@@ -3,6 +3,9 @@ import Foundation
 /// One dated entry of a year's notice: a day off (`holidays`) or a 调休 working weekend
 /// (`workingWeekends`), with the holiday it belongs to, e.g. `{"date": "2025-10-11", "name": "国庆节"}`.
 public struct CalendarHoliday: Hashable, Sendable, Codable {
+    /// The longest holiday name accepted (e.g. “国庆节、中秋节” is 6).
+    public static let maxNameLength = 20
+
     public let date: LocalDate
     /// The holiday's name, e.g. `春节`, `国庆节`.
     public let name: String

@@ -48,5 +48,9 @@ extension CalendarYear {
         guard !entry.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CalendarDataError.emptyName(year: year, date: entry.date)
         }
+        guard entry.name.count <= CalendarHoliday.maxNameLength,
+              !entry.name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw CalendarDataError.badName(year: year, date: entry.date)
+        }
     }
 }

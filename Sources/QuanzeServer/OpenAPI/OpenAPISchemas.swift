@@ -3,8 +3,11 @@ import QuanzeCore
 /// The component schemas: what the API speaks, mirroring the DTOs and their validation.
 enum OpenAPISchemas {
     static let roleValues = Role.allCases.map(\.rawValue)
-    static let namePattern = #"^\S(.{0,48}\S)?$"#
+    static let namePattern = TextInput.schemaPattern
     static let phonePattern = #"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})?$"#
+
+    /// The profiles shipped with the platform (a government can only choose one of these).
+    static let bundledProfileIDs: [String] = (try? ProfileRegistry.bundled().all.map(\.id)) ?? [RuleProfile.nationalID]
 
     static var all: [(String, JSONValue)] {
         [
@@ -41,7 +44,7 @@ enum OpenAPISchemas {
             ("PasswordReset", Schema.object([("initialPassword", Schema.string)], required: ["initialPassword"])),
             ("RoleList", Schema.object([("userId", Schema.uuid), ("roles", Schema.array(Schema.ref("Role")))], required: ["userId", "roles"])),
             ("TokenRequest", Schema.object([("username", Schema.string(min: 1, max: 64)), ("password", Schema.string(min: 1, max: 128)),
-                                            ("name", Schema.string(max: 50))], required: ["username", "password"])),
+                                            ("name", Schema.string(max: 50, pattern: namePattern))], required: ["username", "password"])),
             ("TokenCreate", Schema.object([("name", Schema.string(min: 1, max: 50, pattern: namePattern))], required: ["name"])),
             ("IssuedToken", Schema.object([("id", Schema.uuid), ("name", Schema.string), ("token", Schema.string), ("expiresAt", Schema.dateTime)],
                                           required: ["id", "name", "token", "expiresAt"])),
@@ -82,17 +85,18 @@ enum OpenAPISchemas {
                 ("id", Schema.uuid), ("regionCode", Schema.string), ("name", Schema.string), ("governmentName", Schema.string),
                 ("legalOfficeName", Schema.string), ("profileId", Schema.string),
             ], required: ["id", "regionCode", "name", "governmentName", "legalOfficeName", "profileId"])),
-            ("ProfileChoice", Schema.object([("profileId", Schema.string(min: 1, max: 64))], required: ["profileId"])),
+            ("ProfileChoice", Schema.object([("profileId", Schema.enumeration(bundledProfileIDs))], required: ["profileId"])),
             ("ProfileSummary", Schema.object([("id", Schema.string), ("name", Schema.string), ("jurisdiction", Schema.string), ("inherits", Schema.string)],
                                              required: ["id", "name", "jurisdiction"])),
             ("Profile", ["type": "object", "required": ["id", "name", "jurisdiction", "lineage", "deadlines", "catalogs", "apportionment", "assessment"]]),
             ("CalendarYearSummary", Schema.object([("year", Schema.int), ("notice", Schema.string), ("origin", Schema.enumeration(["bundled", "added"])),
                                                    ("holidays", Schema.int), ("workingWeekends", Schema.int)],
                                                   required: ["year", "notice", "origin", "holidays", "workingWeekends"])),
-            ("CalendarDay", Schema.object([("date", Schema.date), ("name", Schema.string(min: 1, max: 20))], required: ["date", "name"])),
+            ("CalendarDay", Schema.object([("date", Schema.date), ("name", Schema.string(min: 1, max: CalendarHoliday.maxNameLength, pattern: namePattern))],
+                                          required: ["date", "name"])),
             ("CalendarYear", Schema.object([
-                ("year", Schema.int(min: 2000, max: 2199)), ("notice", Schema.string(min: 1, max: 200)),
-                ("holidays", Schema.array(Schema.ref("CalendarDay"))), ("workingWeekends", Schema.array(Schema.ref("CalendarDay"))),
+                ("year", Schema.int(min: 2000, max: 2199)), ("notice", Schema.string(pattern: #"\S"#)),
+                ("holidays", ["type": "array", "minItems": 1, "items": Schema.ref("CalendarDay")]), ("workingWeekends", Schema.array(Schema.ref("CalendarDay"))),
             ], required: ["year", "notice", "holidays", "workingWeekends"])),
             ("SourceRef", ["type": "object", "required": ["document", "article"]]),
             ("DeadlineResult", ["type": "object",

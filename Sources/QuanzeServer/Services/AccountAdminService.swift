@@ -22,8 +22,8 @@ enum AccountAdminService {
         if username.range(of: usernamePattern, options: .regularExpression) == nil {
             problems.append(.init(field: "username", code: "format", message: "3–32 位小写字母、数字或 . _ -，以字母或数字开头"))
         }
-        let name = input.displayName.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty || name.count > 50 { problems.append(.init(field: "displayName", code: "length", message: "姓名须为 1–50 个字符")) }
+        let name = input.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = TextInput.problem(input.displayName, field: "displayName") { problems.append(problem) }
         problems += try await scopeProblems(jurisdictionID: input.jurisdictionID, agencyID: input.agencyID, on: req.db)
         if let phone = input.phone, !phone.isEmpty, !PhoneFormat.isValid(phone) {
             problems.append(.init(field: "phone", code: "format", message: "手机号须为 11 位（1 开头），座机如 0431-88886666"))
@@ -46,8 +46,9 @@ enum AccountAdminService {
     static func update(_ user: User, _ input: UpdateUserInput, req: Request) async throws {
         var changes: [String] = []
         var problems: [FieldProblem] = []
-        if let name = input.displayName?.trimmingCharacters(in: .whitespaces) {
-            if name.isEmpty || name.count > 50 { problems.append(.init(field: "displayName", code: "length", message: "姓名须为 1–50 个字符")) }
+        if let raw = input.displayName {
+            let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let problem = TextInput.problem(raw, field: "displayName") { problems.append(problem) }
             else if name != user.displayName { user.displayName = name; changes.append("姓名") }
         }
         if let phone = input.phone {

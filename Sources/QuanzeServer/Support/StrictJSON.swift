@@ -27,6 +27,10 @@ extension Request {
             throw AppError("UNKNOWN_FIELD", .badRequest, "未知字段：\(unknown)",
                            details: ErrorDetails(field: unknown, allowed: allowed.sorted()))
         }
+        // No API field is nullable: an explicit null is refused, not read as "absent".
+        if let nullKey = dict.keys.sorted().first(where: { dict[$0] is NSNull }) {
+            throw AppError.validation(nullKey, "不能为 null（不修改的字段请省略）", code: "null")
+        }
         return try JSONDecoder.api.decode(T.self, from: data)
     }
 }

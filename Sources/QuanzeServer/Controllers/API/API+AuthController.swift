@@ -14,8 +14,8 @@ struct APIAuthController: RouteCollection {
         let input = try req.decodeStrict(TokenRequestInput.self)
         let user = try await LoginService.authenticate(username: input.username, password: input.password, req: req)
         if user.mustChangePassword { throw AppError.passwordChangeRequired }
-        let name = (input.name ?? "API 令牌").trimmingCharacters(in: .whitespaces)
-        let issued = try await TokenService.issue(for: user, name: name.isEmpty ? "API 令牌" : name, req: req)
+        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "API 令牌" : input.name!
+        let issued = try await TokenService.issue(for: user, name: name, req: req)
         try await req.audit(.loginSuccess, .success, target: user.username, detail: "API 令牌登录",
                             actor: (user.id?.uuidString, user.username))
         return try await issued.encodeResponse(status: .created, for: req)
@@ -25,7 +25,7 @@ struct APIAuthController: RouteCollection {
 /// Issues and revokes API tokens.
 enum TokenService {
     static func issue(for user: User, name: String, req: Request) async throws -> IssuedTokenDTO {
-        guard name.count <= 50 else { throw AppError.validation("name", "名称不超过 50 个字符") }
+        let name = try TextInput.name(name, field: "name")
         let token = TokenDigest.randomToken()
         let record = APIToken(userID: try user.requireID(), name: name, tokenHash: TokenDigest.sha256Hex(token),
                               expiresAt: req.now.addingTimeInterval(APIAuthController.tokenLifetime))

@@ -44,10 +44,8 @@ struct APIMeController: RouteCollection {
     @Sendable func createToken(req: Request) async throws -> Response {
         let p = try req.principal()
         let input = try req.decodeStrict(TokenCreateInput.self)
-        let name = input.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw AppError.validation("name", "请填写令牌名称", code: "required") }
         guard let user = try await User.find(p.userID, on: req.db) else { throw AppError.unauthenticated }
-        return try await TokenService.issue(for: user, name: name, req: req).encodeResponse(status: .created, for: req)
+        return try await TokenService.issue(for: user, name: input.name, req: req).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func revokeToken(req: Request) async throws -> StatusDTO {

@@ -20,7 +20,6 @@ struct AccountController: RouteCollection {
         let name = (try req.content.decode(TokenForm.self).name ?? "").trimmingCharacters(in: .whitespaces)
         guard let user = try await User.find(p.userID, on: req.db) else { throw AppError.unauthenticated }
         do {
-            guard !name.isEmpty else { throw AppError.validation("name", "请填写令牌名称", code: "required") }
             let issued = try await TokenService.issue(for: user, name: name, req: req)
             var model = try await page(req)
             model.issued = issued

@@ -43,7 +43,7 @@ enum UI {
     /// An `<option>` with visible text (Plot's `.option` takes attributes only).
     static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value),
+            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
             .if(selected, .attribute(named: "selected", value: "selected")),
             .text(label),
         ])
