@@ -48,7 +48,7 @@ extension CalendarYear {
         guard !entry.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CalendarDataError.emptyName(year: year, date: entry.date)
         }
-        guard entry.name.count <= CalendarHoliday.maxNameLength,
+        guard entry.name.unicodeScalars.count <= CalendarHoliday.maxNameLength,
               !entry.name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw CalendarDataError.badName(year: year, date: entry.date)
         }

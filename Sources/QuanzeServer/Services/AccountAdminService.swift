@@ -17,7 +17,8 @@ enum AccountAdminService {
     }
 
     static func create(_ input: NewAccount, req: Request) async throws -> (User, String) {
-        let username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
+        // The API takes the username exactly as the schema describes it; the console form lower-cases it first.
+        let username = input.username
         var problems: [FieldProblem] = []
         if username.range(of: usernamePattern, options: .regularExpression) == nil {
             problems.append(.init(field: "username", code: "format", message: "3–32 位小写字母、数字或 . _ -，以字母或数字开头"))
@@ -128,7 +129,8 @@ enum AccountAdminService {
 /// Phone number formats accepted for accounts.
 enum PhoneFormat {
     static func isValid(_ s: String) -> Bool {
-        s.range(of: #"^1[3-9]\d{9}$"#, options: .regularExpression) != nil
-            || s.range(of: #"^0\d{2,3}-?\d{7,8}$"#, options: .regularExpression) != nil
+        // ASCII digits only (`\d` would also take full-width and other Unicode digits).
+        s.range(of: #"^1[3-9][0-9]{9}$"#, options: .regularExpression) != nil
+            || s.range(of: #"^0[0-9]{2,3}-?[0-9]{7,8}$"#, options: .regularExpression) != nil
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Free-text inputs (names, titles): trimmed, not empty, no control characters, bounded length.
+/// Free-text inputs (names, titles): at least one visible character, no control characters,
+/// at most `max` Unicode code points (as JSON Schema's `maxLength` counts). Stored trimmed.
 enum TextInput {
     static func name(_ raw: String, field: String, max: Int = 50) throws -> String {
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !value.isEmpty else { throw AppError.validation(field, "不能为空", code: "required") }
-        guard value.count <= max else { throw AppError.validation(field, "不超过 \(max) 个字符", code: "length") }
-        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else {
+        guard raw.unicodeScalars.count <= max else { throw AppError.validation(field, "不超过 \(max) 个字符", code: "length") }
+        guard !raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw AppError.validation(field, "不能包含控制字符或换行", code: "control_character")
         }
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else { throw AppError.validation(field, "不能为空", code: "required") }
         return value
     }
 
@@ -24,7 +25,8 @@ enum TextInput {
         }
     }
 
-    /// The same rule as a JSON Schema pattern for the OpenAPI document (ECMA-262): no leading or
-    /// trailing whitespace, no control characters.
-    static let schemaPattern = #"^[^\s\x00-\x1F\x7F-\x9F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF](?:[^\x00-\x1F\x7F-\x9F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]*[^\s\x00-\x1F\x7F-\x9F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF])?$"#
+    /// The same rule as a JSON Schema pattern for the OpenAPI document (use with `maxLength`):
+    /// no control characters and at least one non-whitespace character. Foundation's
+    /// whitespace set equals `\s` for every non-control character.
+    static let schemaPattern = #"^[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x1F\x7F-\x9F]*$"#
 }

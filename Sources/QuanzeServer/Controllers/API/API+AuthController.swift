@@ -14,8 +14,7 @@ struct APIAuthController: RouteCollection {
         let input = try req.decodeStrict(TokenRequestInput.self)
         let user = try await LoginService.authenticate(username: input.username, password: input.password, req: req)
         if user.mustChangePassword { throw AppError.passwordChangeRequired }
-        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "API 令牌" : input.name!
-        let issued = try await TokenService.issue(for: user, name: name, req: req)
+        let issued = try await TokenService.issue(for: user, name: input.name ?? "API 令牌", req: req)
         try await req.audit(.loginSuccess, .success, target: user.username, detail: "API 令牌登录",
                             actor: (user.id?.uuidString, user.username))
         return try await issued.encodeResponse(status: .created, for: req)

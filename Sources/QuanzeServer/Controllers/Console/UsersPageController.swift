@@ -50,7 +50,7 @@ struct UsersPageController: RouteCollection {
         var page = try await formPage(req, p)
         do {
             let (user, password) = try await AccountAdminService.create(.init(
-                username: form.username ?? "", displayName: form.displayName ?? "", phone: form.phone,
+                username: (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased(), displayName: form.displayName ?? "", phone: form.phone,
                 jurisdictionID: try uuid(form.jurisdictionId, "jurisdictionId"), agencyID: try uuid(form.agencyId, "agencyId")), req: req)
             page.created = CreatedUserDTO(user: try UserDTO(user, roles: [], now: req.now), initialPassword: password)
             return page.render().response(status: .created)
