@@ -43,6 +43,27 @@ struct AccountAdminTests {
         }
     }
 
+    @Test("clearing a scope a held role needs is refused; otherwise it is cleared and audited")
+    func clearScope() async throws {
+        try await withTestApp { app, _ in
+            let sys = try await app.token("sysadmin")
+            var headers = HTTPHeaders.bearer(sys)
+            headers.contentType = .json
+            let officer = try await app.userID("officer.amr1")
+            try await app.testing().test(.PATCH, "/api/v1/users/\(officer)", headers: headers, body: ByteBuffer(string: #"{"clearAgency":true}"#)) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect((try? res.content.get(String.self, at: "error", "details", "problems", 0, "code")) == "required_by_role")
+            }
+            #expect(try await User.find(officer, on: app.db)?.$agency.id == DemoIDs.uuid("agency:amr"))
+            let newstaff = try await app.userID("newstaff")
+            try await app.testing().test(.PATCH, "/api/v1/users/\(newstaff)", headers: headers, body: ByteBuffer(string: #"{"clearAgency":true}"#)) { res in
+                #expect(res.status == .ok)
+            }
+            #expect(try await User.find(newstaff, on: app.db)?.$agency.id == nil)
+            #expect(try await app.audits(.accountUpdate).first?.detail?.contains("所属范围") == true)
+        }
+    }
+
     @Test("the policy may be tightened but never weakened below the baseline")
     func policy() async throws {
         try await withTestApp { app, _ in

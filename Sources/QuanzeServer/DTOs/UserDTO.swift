@@ -65,7 +65,12 @@ struct UpdateUserInput: Content, StrictInput {
     var jurisdictionId: UUID?
     var agencyId: UUID?
     var disabled: Bool?
-    enum CodingKeys: String, CodingKey, CaseIterable { case displayName, phone, jurisdictionId, agencyId, disabled }
+    /// Remove the account's jurisdiction / agency (refused while a role needs it).
+    var clearJurisdiction: Bool?
+    var clearAgency: Bool?
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case displayName, phone, jurisdictionId, agencyId, disabled, clearJurisdiction, clearAgency
+    }
     typealias Keys = CodingKeys
 }
 

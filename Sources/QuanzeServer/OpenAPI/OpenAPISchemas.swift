@@ -40,6 +40,7 @@ enum OpenAPISchemas {
                 ("displayName", Schema.string(min: 1, max: 50, pattern: namePattern)),
                 ("phone", Schema.string(pattern: phonePattern)),
                 ("jurisdictionId", Schema.uuid), ("agencyId", Schema.uuid), ("disabled", Schema.bool),
+                ("clearJurisdiction", Schema.bool), ("clearAgency", Schema.bool),
             ])),
             ("PasswordReset", Schema.object([("initialPassword", Schema.string)], required: ["initialPassword"])),
             ("RoleList", Schema.object([("userId", Schema.uuid), ("roles", Schema.array(Schema.ref("Role")))], required: ["userId", "roles"])),

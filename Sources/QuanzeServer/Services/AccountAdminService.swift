@@ -57,9 +57,16 @@ enum AccountAdminService {
                 problems.append(.init(field: "phone", code: "format", message: "手机号须为 11 位（1 开头），座机如 0431-88886666"))
             } else if (phone.isEmpty ? nil : phone) != user.phone { user.phone = phone.isEmpty ? nil : phone; changes.append("电话") }
         }
-        let jurisdictionID = input.jurisdictionId ?? user.$jurisdiction.id
-        let agencyID = input.agencyId ?? user.$agency.id
-        if input.jurisdictionId != nil || input.agencyId != nil {
+        let jurisdictionID = input.clearJurisdiction == true ? nil : (input.jurisdictionId ?? user.$jurisdiction.id)
+        let agencyID = input.clearAgency == true ? nil : (input.agencyId ?? user.$agency.id)
+        if jurisdictionID != user.$jurisdiction.id || agencyID != user.$agency.id {
+            let roles = try await RoleService.roles(of: try user.requireID(), on: req.db)
+            if let role = roles.first(where: { $0.scopeKind == .jurisdiction }), jurisdictionID == nil {
+                problems.append(.init(field: "jurisdictionId", code: "required_by_role", message: "账号持有“\(role.label)”角色，须保留所属辖区"))
+            }
+            if let role = roles.first(where: { $0.scopeKind == .agency }), agencyID == nil {
+                problems.append(.init(field: "agencyId", code: "required_by_role", message: "账号持有“\(role.label)”角色，须保留所属执法主体"))
+            }
             problems += try await scopeProblems(jurisdictionID: jurisdictionID, agencyID: agencyID, on: req.db)
             if jurisdictionID != user.$jurisdiction.id || agencyID != user.$agency.id { changes.append("所属范围") }
             user.$jurisdiction.id = jurisdictionID

@@ -78,13 +78,13 @@ struct UsersPageController: RouteCollection {
         try req.require(.systemAdmin)
         let form = try req.content.decode(EditForm.self)
         let user = try await findUser(req)
+        // An empty select (“（无）”) clears that part of the scope.
         let input = UpdateUserInput(displayName: form.displayName, phone: (form.phone ?? "").isEmpty ? nil : form.phone,
                                     jurisdictionId: try uuid(form.jurisdictionId, "jurisdictionId"),
-                                    agencyId: try uuid(form.agencyId, "agencyId"), disabled: nil)
+                                    agencyId: try uuid(form.agencyId, "agencyId"), disabled: nil,
+                                    clearJurisdiction: (form.jurisdictionId ?? "").isEmpty,
+                                    clearAgency: (form.agencyId ?? "").isEmpty)
         return try await act(req) {
-            // An empty select clears the scope.
-            if (form.jurisdictionId ?? "").isEmpty { user.$jurisdiction.id = nil }
-            if (form.agencyId ?? "").isEmpty { user.$agency.id = nil }
             try await AccountAdminService.update(user, input, req: req)
             return "已保存。"
         }
