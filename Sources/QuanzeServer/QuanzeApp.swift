@@ -9,18 +9,18 @@ import Vapor
 public enum QuanzeApp {
     public static func run(arguments: [String] = CommandLine.arguments) async throws {
         var args = arguments
-        var options = AppOptions.fromEnvironment()
+        var flags = (demo: false, noAutoMigrate: false)
         // Vapor serves when no subcommand is given, too.
         let command = args.dropFirst().first
-        let isServe = command == nil || command == "serve" || command?.hasPrefix("-") == true
+        let isHelp = args.contains("--help") || args.contains("-h")
+        let isServe = !isHelp && (command == nil || command == "serve" || command?.hasPrefix("-") == true)
         if isServe, let i = args.firstIndex(of: "--demo") {
             args.remove(at: i)
-            options.demoMode = true
-            options.loadDemoData = true
+            flags.demo = true
         }
         if isServe, let i = args.firstIndex(of: "--no-auto-migrate") {
             args.remove(at: i)
-            options.autoMigrate = false
+            flags.noAutoMigrate = true
         }
         var env = try Environment.detect(arguments: args)
         try LoggingSystem.bootstrap(from: &env) { level in
@@ -31,6 +31,10 @@ public enum QuanzeApp {
             }
         }
         let app = try await Application.make(env)
+        // Read after `Application.make`, which loads `.env` files into the environment.
+        var options = AppOptions.fromEnvironment()
+        if flags.demo { (options.demoMode, options.loadDemoData) = (true, true) }
+        if flags.noAutoMigrate { options.autoMigrate = false }
         do {
             try await configure(app, options: options)
             app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -102,6 +102,11 @@ struct AuthenticationTests {
                 #expect(res.errorCode == "SESSION_EXPIRED")
             }
             #expect(try await app.audits(.sessionExpired).count == 1)
+            // Dead sessions that are never used again are swept at the next sign-in of anyone.
+            let other = try await app.signIn("legal.eco")
+            clock.advance(by: 31 * 60)
+            _ = try await app.signIn("officer.eco1")
+            #expect(try await UserSession.query(on: app.db).filter(\.$tokenHash == TokenDigest.sha256Hex(other.cookie)).count() == 0)
             try await app.testing().test(.GET, "/console", headers: s.headers) { res in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location)?.hasPrefix("/console/login") == true)

@@ -21,9 +21,7 @@ enum LoginService {
     private static func recordFailure(_ id: UUID, now: Date, policy: SecurityPolicy,
                                       on db: any Database) async throws -> FailureOutcome {
         try await db.transaction { tx in
-            guard let sql = tx as? any SQLDatabase else { throw AuditWriteError.notSQL }
-            try await sql.update(User.schema).set("failed_attempts", to: SQLIdentifier("failed_attempts"))
-                .where("id", .equal, id).run()
+            try await RowLock.user(id, on: tx)
             guard let fresh = try await User.find(id, on: tx) else { throw AppError.invalidCredentials }
             var throttle = LoginThrottle(failedAttempts: fresh.failedAttempts, lockedUntil: fresh.lockedUntil)
             if throttle.isLocked(at: now), let until = throttle.lockedUntil { return .alreadyLocked(until) }

@@ -24,6 +24,7 @@ enum RoleService {
             throw refusal
         }
         try await req.db.transaction { tx in
+            try await RowLock.user(userID, on: tx)
             let current = try await roles(of: userID, on: tx)
             if current.contains(role) { return }
             if let refusal = try await refusal(role, user, on: tx) { throw refusal }
@@ -52,6 +53,7 @@ enum RoleService {
             throw AppError("SELF_GRANT_FORBIDDEN", .forbidden, "安全管理员不得为自己授予或撤销角色")
         }
         try await req.db.transaction { tx in
+            try await RowLock.user(userID, on: tx)
             let deleted = try await RoleGrant.query(on: tx).filter(\.$user.$id == userID).filter(\.$role == role.rawValue).all()
             guard !deleted.isEmpty else { return }
             try await RoleGrant.query(on: tx).filter(\.$user.$id == userID).filter(\.$role == role.rawValue).delete()

@@ -10,6 +10,10 @@ enum SessionService {
             userID: try user.requireID(), tokenHash: TokenDigest.sha256Hex(token),
             csrfToken: TokenDigest.randomToken(), lastSeenAt: req.now,
             ip: req.clientIP, userAgent: req.headers.first(name: .userAgent).map { String($0.prefix(200)) })
+        // Sessions idle beyond the longest allowed timeout are dead: sweep them at each sign-in.
+        try await UserSession.query(on: req.db)
+            .filter(\.$lastSeenAt < req.now.addingTimeInterval(-Double(SecurityPolicy.Limits.idleTimeoutMinutes.upperBound * 60)))
+            .delete()
         try await session.create(on: req.db)
         response.cookies[Cookies.session] = Cookies.make(token, secure: req.services.options.secureCookies)
         response.cookies[Cookies.preSessionCSRF] = Cookies.expired(secure: req.services.options.secureCookies)
