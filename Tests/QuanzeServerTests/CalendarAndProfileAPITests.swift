@@ -78,6 +78,21 @@ struct CalendarAndProfileAPITests {
             }
             #expect(try await Jurisdiction.find(j, on: app.db)?.profileID == "national")
             #expect(try await app.audits(.profileAssign).count == 1)
+            // A new government is registered by the 系统管理员 (a fresh deployment's first step).
+            let body = #"{"regionCode":"220200","name":"吉林市","governmentName":"吉林市人民政府","legalOfficeName":"吉林市司法局","profileId":"jilin"}"#
+            try await app.testing().test(.POST, "/api/v1/jurisdictions", headers: headers, body: ByteBuffer(string: body)) { res in
+                #expect(res.status == .created)
+                #expect((try? res.content.get(String.self, at: "profileId")) == "jilin")
+            }
+            try await app.testing().test(.POST, "/api/v1/jurisdictions", headers: headers, body: ByteBuffer(string: body)) { res in
+                #expect(res.errorCode == "REGION_CODE_TAKEN")
+            }
+            let bad = #"{"regionCode":"22","name":" ","governmentName":"x","legalOfficeName":"y","profileId":"national"}"#
+            try await app.testing().test(.POST, "/api/v1/jurisdictions", headers: headers, body: ByteBuffer(string: bad)) { res in
+                let fields = (try? res.content.get([FieldProblem].self, at: "error", "details", "problems"))?.map(\.field)
+                #expect(fields == ["regionCode", "name"])
+            }
+            #expect(try await app.audits(.jurisdictionCreate).count == 1)
         }
     }
 }

@@ -54,6 +54,7 @@ let permissionMatrix: [String: Access] = [
     "GET /api/v1/agencies": .roles(business.union([.systemAdmin])), "GET /api/v1/agencies/:agencyID": .roles(business.union([.systemAdmin])),
     "GET /console/jurisdictions": .roles([.systemAdmin, .supervisor, .reviewer]), "POST /console/jurisdictions/:jurisdictionID/profile": .roles([.systemAdmin]),
     "GET /api/v1/jurisdictions": .roles([.systemAdmin, .supervisor, .reviewer]),
+    "POST /api/v1/jurisdictions": .roles([.systemAdmin]), "POST /console/jurisdictions": .roles([.systemAdmin]),
     "PUT /api/v1/jurisdictions/:jurisdictionID/profile": .roles([.systemAdmin]),
     "GET /console/profiles": .roles(notAudit), "GET /console/profiles/:profileID": .roles(notAudit),
     "GET /api/v1/profiles": .roles(notAudit), "GET /api/v1/profiles/:profileID": .roles(notAudit),

@@ -83,6 +83,8 @@ enum OpenAPIOperations {
                      parameters: [["name": "profileID", "in": "path", "required": true, "schema": Schema.string(min: 1, max: 64)]],
                      success: ok("Profile")),
         APIOperation(method: .GET, path: "/api/v1/jurisdictions", summary: "辖区", tag: "规则配置", auth: .required, success: okArray("Jurisdiction")),
+        APIOperation(method: .POST, path: "/api/v1/jurisdictions", summary: "登记辖区（系统管理员）", tag: "规则配置", auth: .required,
+                     body: "CreateJurisdiction", success: ok("Jurisdiction", 201)),
         APIOperation(method: .PUT, path: "/api/v1/jurisdictions/{jurisdictionID}/profile", summary: "选择辖区的规则配置（系统管理员）",
                      tag: "规则配置", auth: .required, parameters: [path("jurisdictionID")], body: "ProfileChoice", success: ok("Jurisdiction")),
         APIOperation(method: .GET, path: "/api/v1/calendar/years", summary: "已录入的年度放假安排", tag: "工作日历", auth: .required,

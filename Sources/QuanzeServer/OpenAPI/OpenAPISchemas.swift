@@ -86,6 +86,13 @@ enum OpenAPISchemas {
                 ("id", Schema.uuid), ("regionCode", Schema.string), ("name", Schema.string), ("governmentName", Schema.string),
                 ("legalOfficeName", Schema.string), ("profileId", Schema.string),
             ], required: ["id", "regionCode", "name", "governmentName", "legalOfficeName", "profileId"])),
+            ("CreateJurisdiction", Schema.object([
+                ("regionCode", Schema.string(pattern: "^[1-9][0-9]{5}$")),
+                ("name", Schema.string(min: 1, max: 50, pattern: namePattern)),
+                ("governmentName", Schema.string(min: 1, max: 50, pattern: namePattern)),
+                ("legalOfficeName", Schema.string(min: 1, max: 50, pattern: namePattern)),
+                ("profileId", Schema.enumeration(bundledProfileIDs)),
+            ], required: ["regionCode", "name", "governmentName", "legalOfficeName", "profileId"])),
             ("ProfileChoice", Schema.object([("profileId", Schema.enumeration(bundledProfileIDs))], required: ["profileId"])),
             ("ProfileSummary", Schema.object([("id", Schema.string), ("name", Schema.string), ("jurisdiction", Schema.string), ("inherits", Schema.string)],
                                              required: ["id", "name", "jurisdiction"])),

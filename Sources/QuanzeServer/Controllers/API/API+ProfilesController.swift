@@ -10,6 +10,7 @@ struct APIProfilesController: RouteCollection {
         routes.get("profiles", use: index)
         routes.get("profiles", ":profileID", use: show)
         routes.get("jurisdictions", use: jurisdictions)
+        routes.post("jurisdictions", use: createJurisdiction)
         routes.put("jurisdictions", ":jurisdictionID", "profile", use: choose)
     }
 
@@ -35,6 +36,13 @@ struct APIProfilesController: RouteCollection {
             q.filter(\.$id == j)
         }
         return try await q.all().map(JurisdictionDTO.init)
+    }
+
+    @Sendable func createJurisdiction(req: Request) async throws -> Response {
+        try req.require(.systemAdmin)
+        let input = try req.decodeStrict(CreateJurisdictionInput.self)
+        let j = try await JurisdictionService.create(input.input, req: req)
+        return try await JurisdictionDTO(j).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func choose(req: Request) async throws -> JurisdictionDTO {

@@ -8,6 +8,7 @@ struct ReferencePagesController: RouteCollection {
         let console = routes.grouped("console")
         console.get("agencies", use: agencies)
         console.get("jurisdictions", use: jurisdictions)
+        console.post("jurisdictions", use: createJurisdiction)
         console.post("jurisdictions", ":jurisdictionID", "profile", use: chooseProfile)
         console.get("profiles", use: profiles)
         console.get("profiles", ":profileID", use: profile)
@@ -35,12 +36,34 @@ struct ReferencePagesController: RouteCollection {
         return try await jurisdictionsPage(req, message: "\(j.name)的规则配置已设为 \(j.profileID)。")
     }
 
-    private func jurisdictionsPage(_ req: Request, message: String?) async throws -> Response {
+    struct JurisdictionForm: Content {
+        var regionCode: String?
+        var name: String?
+        var governmentName: String?
+        var legalOfficeName: String?
+        var profileId: String?
+    }
+
+    @Sendable func createJurisdiction(req: Request) async throws -> Response {
+        try req.require(.systemAdmin)
+        let f = try req.content.decode(JurisdictionForm.self)
+        do {
+            let j = try await JurisdictionService.create(.init(regionCode: f.regionCode ?? "", name: f.name ?? "",
+                                                               governmentName: f.governmentName ?? "", legalOfficeName: f.legalOfficeName ?? "",
+                                                               profileID: f.profileId ?? ""), req: req)
+            return try await jurisdictionsPage(req, message: "已登记辖区：\(j.governmentName)。")
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            return try await jurisdictionsPage(req, message: nil, error: e.message, status: e.status)
+        }
+    }
+
+    private func jurisdictionsPage(_ req: Request, message: String?, error: String? = nil,
+                                   status: HTTPResponseStatus = .ok) async throws -> Response {
         let p = try req.require(.systemAdmin, .supervisor, .reviewer)
         let q = Jurisdiction.query(on: req.db).sort(\.$name)
         if !p.has(.systemAdmin) { q.filter(\.$id == (p.jurisdictionID ?? UUID())) }
         return JurisdictionsPage(principal: p, jurisdictions: try await q.all(), profiles: req.services.profiles.all,
-                                 message: message).render().response()
+                                 message: message, error: error).render().response(status: status)
     }
 
     @Sendable func profiles(req: Request) async throws -> Response {

@@ -8,15 +8,31 @@ struct JurisdictionsPage {
     let jurisdictions: [Jurisdiction]
     let profiles: [RuleProfile]
     var message: String? = nil
+    var error: String? = nil
 
     func render() -> HTML {
         Layout.console(title: "辖区与规则", principal: principal, active: SiteURL.consoleJurisdictions, content: .div(
             .h1(.text("辖区与规则")),
             UI.alert(message, kind: "ok"),
+            UI.alert(error),
             UI.table(caption: "辖区", headers: ["行政区划代码", "政府", "行政执法监督机关", "规则配置"], rows: jurisdictions.map { j in
                 [.text(j.regionCode), .text(j.governmentName), .text(j.legalOfficeName), profileCell(j)]
-            })
+            }),
+            .if(principal.has(.systemAdmin), addForm)
         ))
+    }
+
+    private var addForm: Node<HTML.BodyContext> {
+        .section(.class("card"), .attribute(named: "aria-labelledby", value: "add-j"),
+                 .h2(.id("add-j"), .text("登记辖区")),
+                 .form(.method(.post), .action(SiteURL.consoleJurisdictions),
+                       UI.csrfField(principal.csrfToken),
+                       UI.field("行政区划代码", name: "regionCode", required: true, hint: "6 位数字（GB/T 2260），如 220100"),
+                       UI.field("辖区名称", name: "name", required: true, hint: "如 长春市"),
+                       UI.field("政府名称", name: "governmentName", required: true, hint: "如 长春市人民政府"),
+                       UI.field("行政执法监督机关", name: "legalOfficeName", required: true, hint: "如 长春市司法局"),
+                       UI.select("规则配置", name: "profileId", options: profiles.map { ($0.id, "\($0.id)（\($0.name)）") }, selected: "national"),
+                       .button(.type(.submit), .text("登记"))))
     }
 
     private func profileCell(_ j: Jurisdiction) -> Node<HTML.BodyContext> {
