@@ -26,6 +26,16 @@ struct AccountAdminTests {
                 #expect(res.body.string.contains("138****5678"))
                 #expect(!res.body.string.contains("13812345678"))
             }
+            // Search is case-insensitive and treats % and _ literally, on both databases.
+            try await app.testing().test(.GET, "/api/v1/users?q=ZHANG", headers: .bearer(sys)) { res in
+                #expect((try? res.content.get(Int.self, at: "page", "total")) == 1)
+            }
+            try await app.testing().test(.GET, "/api/v1/users?q=%25", headers: .bearer(sys)) { res in
+                #expect((try? res.content.get(Int.self, at: "page", "total")) == 0)
+            }
+            try await app.testing().test(.GET, "/api/v1/users?q=legal.", headers: .bearer(sys)) { res in
+                #expect((try? res.content.get(Int.self, at: "page", "total")) == 4)
+            }
             let created = try await app.audits(.accountCreate).first
             #expect(created?.target == "zhang.san")
             #expect(created?.detail?.contains("13812345678") != true)

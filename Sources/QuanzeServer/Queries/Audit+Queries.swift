@@ -35,7 +35,7 @@ enum AuditQueries {
 
     static func query(_ f: Filter, on db: any Database) -> QueryBuilder<AuditEntry> {
         let q = AuditEntry.query(on: db)
-        if let actor = f.actor { q.filter(\.$actorName, .custom("LIKE"), "%\(actor)%") }
+        if let actor = f.actor { q.filter(ContainsFilter.filter(column: "actor_name", contains: actor)) }
         if let action = f.action { q.filter(\.$action == action) }
         if let outcome = f.outcome { q.filter(\.$outcome == outcome) }
         if let from = f.from { q.filter(\.$occurredMs >= startMillis(from)) }

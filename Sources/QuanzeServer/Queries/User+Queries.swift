@@ -24,8 +24,8 @@ enum UserQueries {
         let query = User.query(on: db)
         if let q = f.q {
             query.group(.or) { g in
-                g.filter(\.$username, .custom("LIKE"), "%\(q.lowercased())%")
-                g.filter(\.$displayName, .custom("LIKE"), "%\(q)%")
+                g.filter(ContainsFilter.filter(column: "username", contains: q))
+                g.filter(ContainsFilter.filter(column: "display_name", contains: q))
             }
         }
         switch f.status {
