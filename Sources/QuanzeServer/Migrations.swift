@@ -10,5 +10,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateSessionAndToken())
         app.migrations.add(CreateAudit())
         app.migrations.add(CreateSettings())
+        // 002: 执法主体 register
+        app.migrations.add(UpdateAgencyAddRegistry())
     }
 }

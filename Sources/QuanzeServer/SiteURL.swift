@@ -21,6 +21,8 @@ enum SiteURL {
     static let consoleUsersNew = "/console/users/new"
     static func consoleUser(_ id: UUID) -> String { "/console/users/\(id)" }
     static let consoleAgencies = "/console/agencies"
+    static let consoleAgenciesNew = "/console/agencies/new"
+    static func consoleAgency(_ id: UUID) -> String { "/console/agencies/\(id)" }
     static let consoleJurisdictions = "/console/jurisdictions"
     static let consoleProfiles = "/console/profiles"
     static func consoleProfile(_ id: String) -> String { "/console/profiles/\(id)" }

@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SecurityPolicyPageController())
     try app.register(collection: AuditPageController())
     try app.register(collection: ReferencePagesController())
+    try app.register(collection: AgencyPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())

@@ -51,6 +51,13 @@ let permissionMatrix: [String: Access] = [
     "GET /api/v1/audit/export": .roles([.auditAdmin]),
     // reference data
     "GET /console/agencies": .roles(business.union([.systemAdmin])),
+    "GET /console/agencies/:agencyID": .roles(business.union([.systemAdmin])),
+    "GET /console/agencies/new": .roles([.supervisor]), "POST /console/agencies/new": .roles([.supervisor]),
+    "POST /console/agencies/:agencyID/edit": .roles([.supervisor]), "POST /console/agencies/:agencyID/confirm": .roles([.supervisor]),
+    "POST /console/agencies/:agencyID/announce": .roles([.supervisor]), "POST /console/agencies/:agencyID/revoke": .roles([.supervisor]),
+    "POST /api/v1/agencies": .roles([.supervisor]), "PATCH /api/v1/agencies/:agencyID": .roles([.supervisor]),
+    "POST /api/v1/agencies/:agencyID/confirm": .roles([.supervisor]), "POST /api/v1/agencies/:agencyID/announce": .roles([.supervisor]),
+    "POST /api/v1/agencies/:agencyID/revoke": .roles([.supervisor]),
     "GET /api/v1/agencies": .roles(business.union([.systemAdmin])), "GET /api/v1/agencies/:agencyID": .roles(business.union([.systemAdmin])),
     "GET /console/jurisdictions": .roles([.systemAdmin, .supervisor, .reviewer]), "POST /console/jurisdictions/:jurisdictionID/profile": .roles([.systemAdmin]),
     "GET /api/v1/jurisdictions": .roles([.systemAdmin, .supervisor, .reviewer]),

@@ -13,6 +13,16 @@ struct AgencyDTO: Content, Sendable {
     var managementMode: String
     var managementModeLabel: String
     var isLegalOffice: Bool
+    var regionCode: String?
+    var supervisingAgencyId: UUID?
+    var status: String
+    var statusLabel: String
+    var mayEnforce: Bool
+    var confirmationRef: String?
+    var confirmedAt: Date?
+    var announcementRef: String?
+    var announcedOn: String?
+    var usccExceptionReason: String?
 
     init(_ a: Agency) throws {
         id = try a.requireID()
@@ -25,7 +35,56 @@ struct AgencyDTO: Content, Sendable {
         managementMode = a.managementMode.rawValue
         managementModeLabel = a.managementMode.label
         isLegalOffice = a.isLegalOffice
+        regionCode = a.regionCode
+        supervisingAgencyId = a.$supervisingAgency.id
+        status = a.status.rawValue
+        statusLabel = a.status.label
+        mayEnforce = a.mayEnforce
+        confirmationRef = a.confirmationRef
+        confirmedAt = a.confirmedAt
+        announcementRef = a.announcementRef
+        announcedOn = a.announcedOn
+        usccExceptionReason = a.usccExceptionReason
     }
+}
+
+struct AgencyInput: Content, StrictInput {
+    var name: String?
+    var uscc: String?
+    var usccExceptionReason: String?
+    var kind: AgencyKind?
+    var level: String?
+    var regionCode: String?
+    var managementMode: ManagementMode?
+    var supervisingAgencyId: UUID?
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, uscc, usccExceptionReason, kind, level, regionCode, managementMode, supervisingAgencyId
+    }
+    typealias Keys = CodingKeys
+
+    var fields: AgencyService.Fields {
+        .init(name: name, uscc: uscc, usccExceptionReason: usccExceptionReason, kind: kind, level: level,
+              regionCode: regionCode, managementMode: managementMode, supervisingAgencyID: supervisingAgencyId)
+    }
+}
+
+struct ConfirmAgencyInput: Content, StrictInput {
+    var confirmationRef: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case confirmationRef }
+    typealias Keys = CodingKeys
+}
+
+struct AnnounceAgencyInput: Content, StrictInput {
+    var announcementRef: String
+    var announcedOn: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case announcementRef, announcedOn }
+    typealias Keys = CodingKeys
+}
+
+struct RevokeAgencyInput: Content, StrictInput {
+    var reason: String
+    enum CodingKeys: String, CodingKey, CaseIterable { case reason }
+    typealias Keys = CodingKeys
 }
 
 /// What the public portal shows of a body.
@@ -36,9 +95,13 @@ struct PublicAgencyDTO: Content, Sendable {
     var level: String
     var managementModeLabel: String
     var uscc: String?
+    var announcementRef: String?
+    var announcedOn: String?
 
     init(_ a: Agency) throws {
         id = try a.requireID()
+        announcementRef = a.announcementRef
+        announcedOn = a.announcedOn
         name = a.name
         kindLabel = a.kind.label
         level = a.level

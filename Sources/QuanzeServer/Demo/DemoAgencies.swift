@@ -1,3 +1,4 @@
+import Foundation
 import QuanzeCore
 
 /// The demo city's enforcement bodies: one row each (key, name, kind, mode, USCC serial).
@@ -33,6 +34,28 @@ enum DemoAgencies {
         Row(key: "healthsup", name: "长春市卫生健康综合监督执法支队", kind: .entrustedOrganization, mode: .territorial, isLegalOffice: false),
         Row(key: "amrteam", name: "长春市市场监管综合行政执法支队", kind: .entrustedOrganization, mode: .territorial, isLegalOffice: false),
     ]
+
+    /// Registry state: most bodies confirmed and announced; 市场监管综合行政执法支队 still waits
+    /// for confirmation and 卫生健康综合监督执法支队 is confirmed but not yet announced.
+    static func register(_ a: Agency, row: Row, index: Int, now: Date) {
+        a.regionCode = "220100"
+        if row.key != "moj" { a.$supervisingAgency.id = nil }
+        switch row.key {
+        case "amrteam": a.status = .pending
+        case "healthsup":
+            a.status = .confirmed
+            a.confirmationRef = "长司确〔2026〕\(index + 1)号"
+            a.confirmedAt = now
+            a.confirmedBy = "supervisor1"
+        default:
+            a.status = .announced
+            a.confirmationRef = "长司确〔2025〕\(index + 1)号"
+            a.confirmedAt = now
+            a.confirmedBy = "supervisor1"
+            a.announcementRef = "长春市人民政府公告〔2025〕第\(index + 3)号"
+            a.announcedOn = "2025-03-\(String(format: "%02d", 10 + index % 15))"
+        }
+    }
 
     /// A valid 统一社会信用代码 (GB 32100-2015) for row `index`: 1 (机构编制) + 1 (机关) or 2 (事业单位),
     /// region 220100, a 9-character organisation code, and the computed check character.

@@ -51,9 +51,11 @@ enum DemoData {
             try await Jurisdiction(id: jurisdictionID, regionCode: "220100", name: "长春市", governmentName: "长春市人民政府",
                                    legalOfficeName: "长春市司法局", profileID: profileID).create(on: tx)
             for (i, row) in DemoAgencies.rows.enumerated() {
-                try await Agency(id: DemoIDs.uuid("agency:\(row.key)"), jurisdictionID: jurisdictionID, name: row.name,
-                                 uscc: DemoAgencies.uscc(index: i, kind: row.kind), kind: row.kind, level: "市级",
-                                 managementMode: row.mode, isLegalOffice: row.isLegalOffice).create(on: tx)
+                let agency = Agency(id: DemoIDs.uuid("agency:\(row.key)"), jurisdictionID: jurisdictionID, name: row.name,
+                                    uscc: DemoAgencies.uscc(index: i, kind: row.kind), kind: row.kind, level: "市级",
+                                    managementMode: row.mode, isLegalOffice: row.isLegalOffice)
+                DemoAgencies.register(agency, row: row, index: i, now: now)
+                try await agency.create(on: tx)
             }
             for account in accounts { try await create(account, hash: hash, jurisdictionID: jurisdictionID, now: now, on: tx) }
             try await app.services.audit.append(AuditEvent(

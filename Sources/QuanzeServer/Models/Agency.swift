@@ -20,9 +20,23 @@ final class Agency: Model, @unchecked Sendable {
     @Field(key: "management_mode") var managementMode: ManagementMode
     /// The government's legal office itself (司法局), which supervises the others.
     @Field(key: "is_legal_office") var isLegalOffice: Bool
+    /// 行政区划代码 of the area the body serves (GB/T 2260).
+    @OptionalField(key: "region_code") var regionCode: String?
+    @Field(key: "status") var status: AgencyStatus
+    /// 确认文件文号 of the legal office's confirmation of the body's qualification.
+    @OptionalField(key: "confirmation_ref") var confirmationRef: String?
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
+    @OptionalField(key: "confirmed_by") var confirmedBy: String?
+    /// 公告文号 and date (YYYY-MM-DD) of the public announcement.
+    @OptionalField(key: "announcement_ref") var announcementRef: String?
+    @OptionalField(key: "announced_on") var announcedOn: String?
+    /// Why a 统一社会信用代码 failing the check character was accepted (pilot regions before the standard).
+    @OptionalField(key: "uscc_exception_reason") var usccExceptionReason: String?
 
     // relationships
     @Parent(key: "jurisdiction_id") var jurisdiction: Jurisdiction
+    /// 上级主管/监督机关 (e.g. the upper-level department of a vertically managed body).
+    @OptionalParent(key: "supervising_agency_id") var supervisingAgency: Agency?
 
     init() {}
 
@@ -36,7 +50,30 @@ final class Agency: Model, @unchecked Sendable {
         self.level = level
         self.managementMode = managementMode
         self.isLegalOffice = isLegalOffice
+        self.status = .pending
     }
+
+    /// Only a confirmed and publicly announced body may enforce (`002_*` 四(二); `004_*` 篇二 第五条).
+    var mayEnforce: Bool { status == .announced }
+}
+
+/// 主体资格状态: 待确认 → 已确认 (by the legal office) → 已公告 (may enforce); 已撤销.
+enum AgencyStatus: String, Codable, CaseIterable, Sendable {
+    case pending, confirmed, announced, revoked
+
+    var label: String {
+        switch self {
+        case .pending: "待确认"
+        case .confirmed: "已确认（待公告）"
+        case .announced: "已公告"
+        case .revoked: "已撤销"
+        }
+    }
+}
+
+/// 层级.
+enum AgencyLevel: String, CaseIterable, Sendable {
+    case province = "省级", city = "市级", county = "县级", township = "乡镇级"
 }
 
 /// 执法主体类别.

@@ -9,6 +9,21 @@ enum OpenAPISchemas {
     /// The profiles shipped with the platform (a government can only choose one of these).
     static let bundledProfileIDs: [String] = (try? ProfileRegistry.bundled().all.map(\.id)) ?? [RuleProfile.nationalID]
 
+    /// 执法主体 fields; the 统一社会信用代码 pattern is the GB 32100-2015 alphabet (the check
+    /// character itself is verified by the server).
+    static func agencyInput(required: [String]) -> JSONValue {
+        Schema.object([
+            ("name", Schema.string(min: 1, max: 100, pattern: namePattern)),
+            ("uscc", Schema.string(pattern: "^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$")),
+            ("usccExceptionReason", Schema.string(min: 1, max: 200, pattern: namePattern)),
+            ("kind", Schema.enumeration(AgencyKind.allCases.map(\.rawValue))),
+            ("level", Schema.enumeration(AgencyLevel.allCases.map(\.rawValue))),
+            ("regionCode", Schema.string(pattern: "^[1-9][0-9]{5}$")),
+            ("managementMode", Schema.enumeration(ManagementMode.allCases.map(\.rawValue))),
+            ("supervisingAgencyId", Schema.uuid),
+        ], required: required)
+    }
+
     static var all: [(String, JSONValue)] {
         [
             ("Error", Schema.object([("error", Schema.object([
@@ -76,11 +91,23 @@ enum OpenAPISchemas {
             ("Agency", Schema.object([
                 ("id", Schema.uuid), ("jurisdictionId", Schema.uuid), ("name", Schema.string), ("uscc", Schema.string),
                 ("kind", Schema.string), ("kindLabel", Schema.string), ("level", Schema.string), ("managementMode", Schema.string),
-                ("managementModeLabel", Schema.string), ("isLegalOffice", Schema.bool),
-            ], required: ["id", "jurisdictionId", "name", "kind", "kindLabel", "level", "managementMode", "managementModeLabel", "isLegalOffice"])),
+                ("managementModeLabel", Schema.string), ("isLegalOffice", Schema.bool), ("regionCode", Schema.string),
+                ("supervisingAgencyId", Schema.uuid), ("status", Schema.enumeration(AgencyStatus.allCases.map(\.rawValue))),
+                ("statusLabel", Schema.string), ("mayEnforce", Schema.bool), ("confirmationRef", Schema.string),
+                ("confirmedAt", Schema.dateTime), ("announcementRef", Schema.string), ("announcedOn", Schema.string),
+                ("usccExceptionReason", Schema.string),
+            ], required: ["id", "jurisdictionId", "name", "kind", "kindLabel", "level", "managementMode", "managementModeLabel",
+                          "isLegalOffice", "status", "statusLabel", "mayEnforce"])),
+            ("AgencyCreate", agencyInput(required: ["name", "uscc", "kind", "level", "managementMode"])),
+            ("AgencyUpdate", agencyInput(required: [])),
+            ("AgencyConfirm", Schema.object([("confirmationRef", Schema.string(min: 1, max: 100, pattern: namePattern))], required: ["confirmationRef"])),
+            ("AgencyAnnounce", Schema.object([("announcementRef", Schema.string(min: 1, max: 100, pattern: namePattern)),
+                                              ("announcedOn", Schema.date)], required: ["announcementRef", "announcedOn"])),
+            ("AgencyRevoke", Schema.object([("reason", Schema.string(min: 1, max: 200, pattern: namePattern))], required: ["reason"])),
             ("PublicAgency", Schema.object([
                 ("id", Schema.uuid), ("name", Schema.string), ("kindLabel", Schema.string), ("level", Schema.string),
-                ("managementModeLabel", Schema.string), ("uscc", Schema.string),
+                ("managementModeLabel", Schema.string), ("uscc", Schema.string), ("announcementRef", Schema.string),
+                ("announcedOn", Schema.string),
             ], required: ["id", "name", "kindLabel", "level", "managementModeLabel"])),
             ("Jurisdiction", Schema.object([
                 ("id", Schema.uuid), ("regionCode", Schema.string), ("name", Schema.string), ("governmentName", Schema.string),

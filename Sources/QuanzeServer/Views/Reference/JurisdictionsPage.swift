@@ -57,11 +57,13 @@ struct AgenciesPage {
     func render() -> HTML {
         Layout.console(title: "执法主体", principal: principal, active: SiteURL.consoleAgencies, content: .div(
             .h1(.text("执法主体")),
+            .if(principal.has(.supervisor), .p(.a(.class("button"), .href(SiteURL.consoleAgenciesNew), .text("登记执法主体")))),
             UI.table(caption: "您范围内的执法主体（共 \(agencies.count) 个）",
-                     headers: ["名称", "主体类别", "层级", "管理体制", "统一社会信用代码"],
+                     headers: ["名称", "主体类别", "层级", "管理体制", "统一社会信用代码", "主体资格"],
                      rows: agencies.map { a in
-                         [.text(a.name + (a.isLegalOffice ? "（行政执法监督机关）" : "")), .text(a.kind.label), .text(a.level),
-                          .text(a.managementMode.label), .text(a.uscc ?? "—")]
+                         [.a(.href(SiteURL.consoleAgency(a.id!)), .text(a.name + (a.isLegalOffice ? "（行政执法监督机关）" : ""))),
+                          .text(a.kind.label), .text(a.level), .text(a.managementMode.label), .text(a.uscc ?? "—"),
+                          .span(.class(a.mayEnforce ? "badge ok" : "badge warn"), .text(a.status.label))]
                      }, empty: "您的范围内没有执法主体。")
         ))
     }
