@@ -12,5 +12,6 @@ enum QuanzeMigrations {
         app.migrations.add(CreateSettings())
         // 002: 执法主体 register
         app.migrations.add(UpdateAgencyAddRegistry())
+        app.migrations.add(CreateLegalNorm())
     }
 }

@@ -24,6 +24,11 @@ enum SiteURL {
     static let consoleAgenciesNew = "/console/agencies/new"
     static func consoleAgency(_ id: UUID) -> String { "/console/agencies/\(id)" }
     static let consoleJurisdictions = "/console/jurisdictions"
+    static let consoleLegalNorms = "/console/legal-norms"
+    static let consoleLegalNormsNew = "/console/legal-norms/new"
+    static func consoleLegalNorm(_ id: UUID) -> String { "/console/legal-norms/\(id)" }
+    static let publicLegalNorms = "/legal-norms"
+    static func publicLegalNorm(_ id: UUID) -> String { "/legal-norms/\(id)" }
     static let consoleProfiles = "/console/profiles"
     static func consoleProfile(_ id: String) -> String { "/console/profiles/\(id)" }
     static let consoleCalendar = "/console/calendar"

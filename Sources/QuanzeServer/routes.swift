@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuditPageController())
     try app.register(collection: ReferencePagesController())
     try app.register(collection: AgencyPagesController())
+    try app.register(collection: LegalNormPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -21,6 +22,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APISecurityPolicyController())
     try api.register(collection: APIAuditController())
     try api.register(collection: APIAgenciesController())
+    try api.register(collection: APILegalNormsController())
     try api.register(collection: APIProfilesController())
     try api.register(collection: APICalendarController())
 }

@@ -55,6 +55,16 @@ let permissionMatrix: [String: Access] = [
     "GET /console/agencies/new": .roles([.supervisor]), "POST /console/agencies/new": .roles([.supervisor]),
     "POST /console/agencies/:agencyID/edit": .roles([.supervisor]), "POST /console/agencies/:agencyID/confirm": .roles([.supervisor]),
     "POST /console/agencies/:agencyID/announce": .roles([.supervisor]), "POST /console/agencies/:agencyID/revoke": .roles([.supervisor]),
+    "GET /console/legal-norms": .roles(business), "GET /console/legal-norms/:normID": .roles(business),
+    "GET /console/legal-norms/new": .roles([.supervisor]), "POST /console/legal-norms/new": .roles([.supervisor]),
+    "POST /console/legal-norms/:normID/articles": .roles([.supervisor]), "POST /console/legal-norms/:normID/status": .roles([.supervisor]),
+    "POST /console/legal-norms/:normID/article-status": .roles([.supervisor]),
+    "GET /legal-norms": .public, "GET /legal-norms/:normID": .public,
+    "GET /api/v1/legal-norms": .roles(business), "GET /api/v1/legal-norms/:normID": .roles(business),
+    "POST /api/v1/legal-norms": .roles([.supervisor]), "POST /api/v1/legal-norms/:normID/articles": .roles([.supervisor]),
+    "POST /api/v1/legal-norms/:normID/status": .roles([.supervisor]),
+    "POST /api/v1/legal-norms/:normID/articles/:articleID/status": .roles([.supervisor]),
+    "GET /api/v1/public/legal-norms": .public, "GET /api/v1/public/legal-norms/:normID": .public,
     "POST /api/v1/agencies": .roles([.supervisor]), "PATCH /api/v1/agencies/:agencyID": .roles([.supervisor]),
     "POST /api/v1/agencies/:agencyID/confirm": .roles([.supervisor]), "POST /api/v1/agencies/:agencyID/announce": .roles([.supervisor]),
     "POST /api/v1/agencies/:agencyID/revoke": .roles([.supervisor]),
@@ -157,7 +167,8 @@ struct PathIDs {
         return PathIDs(values: [
             "userID": try await app.userID("newstaff").uuidString, "tokenID": UUID().uuidString,
             "agencyID": agency.uuidString, "jurisdictionID": jurisdiction.uuidString, "profileID": "national",
-            "role": Role.reviewer.rawValue, "year": "2026",
+            "role": Role.reviewer.rawValue, "year": "2026", "normID": DemoIDs.uuid("norm:licensing").uuidString,
+            "articleID": DemoIDs.uuid("article:licensing:第四十二条").uuidString,
         ])
     }
 

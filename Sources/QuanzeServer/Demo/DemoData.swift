@@ -57,6 +57,7 @@ enum DemoData {
                 DemoAgencies.register(agency, row: row, index: i, now: now)
                 try await agency.create(on: tx)
             }
+            try await DemoLegalNorms.load(on: tx)
             for account in accounts { try await create(account, hash: hash, jurisdictionID: jurisdictionID, now: now, on: tx) }
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",

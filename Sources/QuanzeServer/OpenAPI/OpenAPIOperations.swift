@@ -27,6 +27,10 @@ enum OpenAPIOperations {
         query("actor", Schema.string(max: 50)), query("action", Schema.enumeration(AuditAction.allCases.map(\.rawValue))),
         query("outcome", Schema.enumeration(AuditOutcome.allCases.map(\.rawValue))), query("from", Schema.date), query("to", Schema.date),
     ]
+    static let normFilters: [JSONValue] = [
+        query("q", Schema.string(max: 50)), query("level", Schema.enumeration(NormLevel.allCases.map(\.rawValue))),
+        query("status", Schema.enumeration(NormStatus.allCases.map(\.rawValue))),
+    ]
     static func ok(_ schema: String, _ status: Int = 200) -> (Int, JSONValue?, String) { (status, Schema.ref(schema), "application/json") }
     static func okArray(_ schema: String) -> (Int, JSONValue?, String) { (200, Schema.array(Schema.ref(schema)), "application/json") }
 
@@ -88,6 +92,23 @@ enum OpenAPIOperations {
         APIOperation(method: .POST, path: "/api/v1/agencies/{agencyID}/revoke", summary: "撤销主体资格", tag: "执法主体",
                      auth: .required, parameters: [path("agencyID")], body: "AgencyRevoke", success: ok("Agency")),
         APIOperation(method: .GET, path: "/api/v1/public/agencies", summary: "公示：执法主体名录", tag: "公示", auth: .none, success: okArray("PublicAgency")),
+        APIOperation(method: .GET, path: "/api/v1/legal-norms", summary: "执法依据目录（按标题或条文搜索）", tag: "执法依据", auth: .required,
+                     parameters: normFilters, success: okArray("LegalNorm")),
+        APIOperation(method: .POST, path: "/api/v1/legal-norms", summary: "收录执法依据（监督员）", tag: "执法依据", auth: .required,
+                     body: "CreateLegalNorm", success: ok("LegalNorm", 201)),
+        APIOperation(method: .GET, path: "/api/v1/legal-norms/{normID}", summary: "执法依据（含条款与沿革）", tag: "执法依据", auth: .required,
+                     parameters: [path("normID")], success: ok("LegalNorm")),
+        APIOperation(method: .POST, path: "/api/v1/legal-norms/{normID}/articles", summary: "收录条款（监督员）", tag: "执法依据",
+                     auth: .required, parameters: [path("normID")], body: "CreateArticle", success: ok("LegalArticle", 201)),
+        APIOperation(method: .POST, path: "/api/v1/legal-norms/{normID}/status", summary: "登记修改或废止（监督员）", tag: "执法依据",
+                     auth: .required, parameters: [path("normID")], body: "NormStatusChange", success: ok("LegalNorm")),
+        APIOperation(method: .POST, path: "/api/v1/legal-norms/{normID}/articles/{articleID}/status", summary: "登记条款修改或废止（监督员）",
+                     tag: "执法依据", auth: .required, parameters: [path("normID"), path("articleID")], body: "NormStatusChange",
+                     success: ok("LegalArticle")),
+        APIOperation(method: .GET, path: "/api/v1/public/legal-norms", summary: "公示：执法依据目录", tag: "公示", auth: .none,
+                     parameters: normFilters, success: okArray("LegalNorm")),
+        APIOperation(method: .GET, path: "/api/v1/public/legal-norms/{normID}", summary: "公示：执法依据", tag: "公示", auth: .none,
+                     parameters: [path("normID")], success: ok("LegalNorm")),
         APIOperation(method: .GET, path: "/api/v1/profiles", summary: "规则配置列表", tag: "规则配置", auth: .required, success: okArray("ProfileSummary")),
         APIOperation(method: .GET, path: "/api/v1/profiles/{profileID}", summary: "规则配置（含继承与出处）", tag: "规则配置", auth: .required,
                      parameters: [["name": "profileID", "in": "path", "required": true, "schema": Schema.string(min: 1, max: 64)]],

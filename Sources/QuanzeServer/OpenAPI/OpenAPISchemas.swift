@@ -120,6 +120,38 @@ enum OpenAPISchemas {
                 ("legalOfficeName", Schema.string(min: 1, max: 50, pattern: namePattern)),
                 ("profileId", Schema.enumeration(bundledProfileIDs)),
             ], required: ["regionCode", "name", "governmentName", "legalOfficeName", "profileId"])),
+            ("LegalArticle", Schema.object([
+                ("id", Schema.uuid), ("number", Schema.string), ("ordinal", Schema.int), ("text", Schema.string),
+                ("status", Schema.enumeration(NormStatus.allCases.map(\.rawValue))), ("statusLabel", Schema.string), ("citable", Schema.bool),
+            ], required: ["id", "number", "ordinal", "text", "status", "statusLabel", "citable"])),
+            ("LegalNormEvent", Schema.object([
+                ("kind", Schema.string), ("effectiveOn", Schema.string), ("summary", Schema.string), ("actor", Schema.string),
+                ("recordedAt", Schema.dateTime),
+            ], required: ["kind", "effectiveOn", "summary"])),
+            ("LegalNorm", Schema.object([
+                ("id", Schema.uuid), ("title", Schema.string), ("level", Schema.enumeration(NormLevel.allCases.map(\.rawValue))),
+                ("levelLabel", Schema.string), ("mayBeEnforcementBasis", Schema.bool), ("issuer", Schema.string),
+                ("documentNumber", Schema.string), ("promulgatedOn", Schema.string), ("effectiveOn", Schema.string),
+                ("status", Schema.enumeration(NormStatus.allCases.map(\.rawValue))), ("statusLabel", Schema.string),
+                ("articles", Schema.array(Schema.ref("LegalArticle"))), ("history", Schema.array(Schema.ref("LegalNormEvent"))),
+            ], required: ["id", "title", "level", "levelLabel", "mayBeEnforcementBasis", "issuer", "documentNumber",
+                          "promulgatedOn", "effectiveOn", "status", "statusLabel"])),
+            ("CreateLegalNorm", Schema.object([
+                ("title", Schema.string(min: 1, max: 100, pattern: namePattern)),
+                ("level", Schema.enumeration(NormLevel.allCases.map(\.rawValue))),
+                ("issuer", Schema.string(min: 1, max: 100, pattern: namePattern)),
+                ("documentNumber", Schema.string(min: 1, max: 100, pattern: namePattern)),
+                ("promulgatedOn", Schema.date), ("effectiveOn", Schema.date),
+            ], required: ["title", "level", "issuer", "documentNumber", "promulgatedOn", "effectiveOn"])),
+            ("CreateArticle", Schema.object([
+                ("number", Schema.string(pattern: "^第([一二三四五六七八九十百千零]+|[1-9][0-9]{0,3})条$")),
+                ("text", Schema.string(min: 1, max: 5000, pattern: #"\S"#)),
+            ], required: ["number", "text"])),
+            ("NormStatusChange", Schema.object([
+                ("status", Schema.enumeration([NormStatus.amended.rawValue, NormStatus.repealed.rawValue])),
+                ("effectiveOn", Schema.date), ("note", Schema.string(min: 1, max: 200, pattern: namePattern)),
+                ("text", Schema.string(min: 1, max: 5000, pattern: #"\S"#)),
+            ], required: ["status", "effectiveOn"])),
             ("ProfileChoice", Schema.object([("profileId", Schema.enumeration(bundledProfileIDs))], required: ["profileId"])),
             ("ProfileSummary", Schema.object([("id", Schema.string), ("name", Schema.string), ("jurisdiction", Schema.string), ("inherits", Schema.string)],
                                              required: ["id", "name", "jurisdiction"])),

@@ -40,6 +40,7 @@ enum Layout {
                         .nav(.attribute(named: "aria-label", value: "公示导航"), .class("public-nav"),
                              .a(.href(SiteURL.home), .text("首页")),
                              .a(.href(SiteURL.publicAgencies), .text("执法主体")),
+                             .a(.href(SiteURL.publicLegalNorms), .text("执法依据")),
                              .a(.href(SiteURL.consoleLogin), .text("工作人员登录")))),
                 .main(.id("main"), .class("content public"), .attribute(named: "tabindex", value: "-1"), content),
                 footer()
