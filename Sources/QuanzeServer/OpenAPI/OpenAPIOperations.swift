@@ -23,13 +23,15 @@ enum OpenAPIOperations {
         ["name": .string(name), "in": "query", "required": .bool(required), "schema": schema]
     }
     static let paging: [JSONValue] = [query("page", Schema.int(min: 1, max: 100_000)), query("per", Schema.int(min: 1, max: 200))]
+    /// Filter parameters: an empty value (what a filter form sends for “全部”) means no filter.
     static let auditFilters: [JSONValue] = [
-        query("actor", Schema.string(max: 50)), query("action", Schema.enumeration(AuditAction.allCases.map(\.rawValue))),
-        query("outcome", Schema.enumeration(AuditOutcome.allCases.map(\.rawValue))), query("from", Schema.date), query("to", Schema.date),
+        query("actor", Schema.string(max: 50)), query("action", Schema.enumeration([""] + AuditAction.allCases.map(\.rawValue))),
+        query("outcome", Schema.enumeration([""] + AuditOutcome.allCases.map(\.rawValue))),
+        query("from", Schema.optionalDate), query("to", Schema.optionalDate),
     ]
     static let normFilters: [JSONValue] = [
-        query("q", Schema.string(max: 50)), query("level", Schema.enumeration(NormLevel.allCases.map(\.rawValue))),
-        query("status", Schema.enumeration(NormStatus.allCases.map(\.rawValue))),
+        query("q", Schema.string(max: 50)), query("level", Schema.enumeration([""] + NormLevel.allCases.map(\.rawValue))),
+        query("status", Schema.enumeration([""] + NormStatus.allCases.map(\.rawValue))),
     ]
     static func ok(_ schema: String, _ status: Int = 200) -> (Int, JSONValue?, String) { (status, Schema.ref(schema), "application/json") }
     static func okArray(_ schema: String) -> (Int, JSONValue?, String) { (200, Schema.array(Schema.ref(schema)), "application/json") }
@@ -51,7 +53,7 @@ enum OpenAPIOperations {
         APIOperation(method: .DELETE, path: "/api/v1/me/tokens/{tokenID}", summary: "吊销 API 令牌", tag: "我的账号", auth: .required,
                      parameters: [path("tokenID")], success: ok("Status")),
         APIOperation(method: .GET, path: "/api/v1/users", summary: "账号列表（系统管理员、安全管理员）", tag: "账号", auth: .required,
-                     parameters: [query("q", Schema.string(max: 50)), query("status", Schema.enumeration(["all", "locked", "disabled", "norole", "pending"]))] + paging,
+                     parameters: [query("q", Schema.string(max: 50)), query("status", Schema.enumeration(["", "all", "locked", "disabled", "norole", "pending"]))] + paging,
                      success: ok("UserList")),
         APIOperation(method: .POST, path: "/api/v1/users", summary: "创建账号（系统管理员）", tag: "账号", auth: .required,
                      body: "CreateUserInput", success: ok("CreatedUser", 201)),

@@ -5,6 +5,8 @@ enum Schema {
     static let uuid: JSONValue = ["type": "string", "format": "uuid"]
     static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
     static let date: JSONValue = ["type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
+    /// A date or the empty string (an unset filter field).
+    static let optionalDate: JSONValue = ["type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"]
     static let int: JSONValue = ["type": "integer"]
     static let bool: JSONValue = ["type": "boolean"]
 
