@@ -13,5 +13,6 @@ enum QuanzeMigrations {
         // 002: 执法主体 register
         app.migrations.add(UpdateAgencyAddRegistry())
         app.migrations.add(CreateLegalNorm())
+        app.migrations.add(CreatePowerItem())
     }
 }

@@ -4,7 +4,7 @@ import Vapor
 
 /// Configures the application: database, services, middleware, migrations, routes.
 public func configure(_ app: Application, options: AppOptions, clock: any NowProvider = SystemClock()) async throws {
-    try DatabaseSetup.register(app, storage: options.storage)
+    try DatabaseSetup.register(app, storage: options.storage, postgresPoolSize: options.postgresPoolSize)
     app.passwords.use(.bcrypt(cost: options.bcryptCost))
     app.services = AppServices(
         options: options,

@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIAuditController())
     try api.register(collection: APIAgenciesController())
     try api.register(collection: APILegalNormsController())
+    try api.register(collection: APIPowerItemsController())
     try api.register(collection: APIProfilesController())
     try api.register(collection: APICalendarController())
 }

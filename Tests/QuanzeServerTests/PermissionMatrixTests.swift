@@ -65,6 +65,11 @@ let permissionMatrix: [String: Access] = [
     "POST /api/v1/legal-norms/:normID/status": .roles([.supervisor]),
     "POST /api/v1/legal-norms/:normID/articles/:articleID/status": .roles([.supervisor]),
     "GET /api/v1/public/legal-norms": .public, "GET /api/v1/public/legal-norms/:normID": .public,
+    "GET /api/v1/agencies/:agencyID/power-items": .roles(business), "POST /api/v1/agencies/:agencyID/power-items": .roles([.legalOfficer]),
+    "GET /api/v1/power-items/adjustments": .roles(business), "GET /api/v1/power-items/:itemID": .roles(business),
+    "PUT /api/v1/power-items/:itemID/draft": .roles([.legalOfficer]), "POST /api/v1/power-items/:itemID/new-version": .roles([.legalOfficer]),
+    "POST /api/v1/power-items/:itemID/:action": .roles([.legalOfficer]),   // action = submit in PathIDs
+    "GET /api/v1/power-items/:itemID/flowchart.svg": .roles(business),
     "POST /api/v1/agencies": .roles([.supervisor]), "PATCH /api/v1/agencies/:agencyID": .roles([.supervisor]),
     "POST /api/v1/agencies/:agencyID/confirm": .roles([.supervisor]), "POST /api/v1/agencies/:agencyID/announce": .roles([.supervisor]),
     "POST /api/v1/agencies/:agencyID/revoke": .roles([.supervisor]),
@@ -169,6 +174,7 @@ struct PathIDs {
             "agencyID": agency.uuidString, "jurisdictionID": jurisdiction.uuidString, "profileID": "national",
             "role": Role.reviewer.rawValue, "year": "2026", "normID": DemoIDs.uuid("norm:licensing").uuidString,
             "articleID": DemoIDs.uuid("article:licensing:第四十二条").uuidString,
+            "itemID": DemoIDs.uuid("power:amr:XZXK-001").uuidString, "action": "submit",
         ])
     }
 

@@ -46,7 +46,7 @@ qz_pg_start() {
     || { qz_tail_log "$QZ_PG_DATA.initdb.log" 40; return 1; }
   qz_log "starting PostgreSQL on 127.0.0.1:$QZ_PG_PORT"
   if ! runuser -u postgres -- "$QZ_PG_BIN/pg_ctl" -D "$QZ_PG_DATA" -l "$QZ_PG_DATA/server.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -p $QZ_PG_PORT -k $QZ_PG_DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-c listen_addresses=127.0.0.1 -p $QZ_PG_PORT -k $QZ_PG_DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
       start >/dev/null; then
     qz_tail_log "$QZ_PG_DATA/server.log" 40
     return 1

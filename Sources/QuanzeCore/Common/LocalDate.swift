@@ -91,3 +91,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         try c.encode(iso)
     }
 }
+
+extension LocalDate {
+    /// The same day `n` months later; a day past the end of the target month becomes its last day
+    /// (2026-01-31 + 1 month = 2026-02-28).
+    public func adding(months n: Int) -> LocalDate {
+        let total = (year * 12 + (month - 1)) + n
+        let y = total / 12, m = total % 12 + 1
+        var d = day
+        while LocalDate(year: y, month: m, day: d) == nil { d -= 1 }
+        return LocalDate(year: y, month: m, day: d)!
+    }
+}

@@ -19,6 +19,8 @@ public struct AppOptions: Sendable {
     public var bcryptCost: Int
     /// Mark cookies `Secure` (QUANZE_COOKIE_SECURE=1 behind TLS).
     public var secureCookies: Bool
+    /// PostgreSQL connections per event loop (QUANZE_PG_POOL, default 4; tests use 1).
+    public var postgresPoolSize: Int = 4
 
     public init(storage: Storage, autoMigrate: Bool = true, demoMode: Bool = false,
                 loadDemoData: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false) {
@@ -41,7 +43,7 @@ public struct AppOptions: Sendable {
             storage = .sqliteFile(path: (dir as NSString).appendingPathComponent("quanze.sqlite"))
         }
         let demo = env["QUANZE_DEMO"] == "1"
-        return AppOptions(
+        var options = AppOptions(
             storage: storage,
             autoMigrate: env["QUANZE_AUTO_MIGRATE"] != "0",
             demoMode: demo,
@@ -49,5 +51,7 @@ public struct AppOptions: Sendable {
             bcryptCost: env["QUANZE_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 16) } ?? 12,
             secureCookies: env["QUANZE_COOKIE_SECURE"] == "1"
         )
+        options.postgresPoolSize = env["QUANZE_PG_POOL"].flatMap(Int.init).map { min(max($0, 1), 64) } ?? 4
+        return options
     }
 }

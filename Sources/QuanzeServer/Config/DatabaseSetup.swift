@@ -7,7 +7,7 @@ import Vapor
 
 /// Registers the database: an embedded SQLite file by default, PostgreSQL when `DATABASE_URL` is set.
 enum DatabaseSetup {
-    static func register(_ app: Application, storage: AppOptions.Storage) throws {
+    static func register(_ app: Application, storage: AppOptions.Storage, postgresPoolSize: Int = 4) throws {
         switch storage {
         case .sqliteFile(let path):
             let dir = (path as NSString).deletingLastPathComponent
@@ -18,7 +18,7 @@ enum DatabaseSetup {
         case .postgres(let url, let searchPath):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = searchPath
-            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: postgresPoolSize), as: .psql)
         }
     }
 

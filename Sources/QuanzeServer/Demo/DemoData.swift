@@ -58,6 +58,7 @@ enum DemoData {
                 try await agency.create(on: tx)
             }
             try await DemoLegalNorms.load(on: tx)
+            try await DemoPowerItems.load(on: tx, now: now)
             for account in accounts { try await create(account, hash: hash, jurisdictionID: jurisdictionID, now: now, on: tx) }
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",

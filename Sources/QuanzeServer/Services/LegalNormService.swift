@@ -68,9 +68,14 @@ enum LegalNormService {
         let day = try effectiveDate(date)
         let why = try note.map { try TextInput.name($0, field: "note", max: 200) }
         norm.status = status
+        let normID = try norm.requireID()
+        let services = req.services
+        let reason = "《\(norm.title)》\(status.label)（\(day) 起）"
         try await req.db.transaction { tx in
             try await norm.save(on: tx)
             try await event(norm, nil, "status", day, "\(status.label)\(why.map { "：\($0)" } ?? "")", req, tx)
+            let articles = try await LegalArticle.query(on: tx).filter(\.$norm.$id == normID).all(\.$id)
+            _ = try await PowerAdjustment.flag(articles: articles, effectiveOn: LocalDate(iso: day)!, reason: reason, services: services, on: tx)
         }
     }
 
@@ -92,9 +97,13 @@ enum LegalNormService {
         }
         article.status = status
         let recorded = summary
+        let articleID = try article.requireID()
+        let services = req.services
+        let reason = "《\(norm.title)》\(article.number)\(status.label)（\(day) 起）"
         try await req.db.transaction { tx in
             try await article.save(on: tx)
             try await event(norm, article, "article_status", day, recorded, req, tx)
+            _ = try await PowerAdjustment.flag(articles: [articleID], effectiveOn: LocalDate(iso: day)!, reason: reason, services: services, on: tx)
         }
     }
 

@@ -21,10 +21,16 @@ let testNow = Date(timeIntervalSince1970: 1_795_140_000)
 /// runs `body`, and always shuts down and removes the database.
 func withTestApp(demoMode: Bool = true, demoData: Bool = true, clock: FixedClock = FixedClock(testNow),
                  _ body: (Application, FixedClock) async throws -> Void) async throws {
+    // Swift Testing runs every test in parallel; a bounded number of apps at a time keeps the
+    // PostgreSQL run within its connection limit (each app holds one connection per event loop).
+    await TestAppGate.shared.enter()
+    defer { Task { await TestAppGate.shared.leave() } }
     let (storage, cleanup) = try await makeStorage()
     let app = try await Application.make(.testing)
     do {
-        let options = AppOptions(storage: storage, autoMigrate: true, demoMode: demoMode, loadDemoData: demoData, bcryptCost: 4)
+        var options = AppOptions(storage: storage, autoMigrate: true, demoMode: demoMode, loadDemoData: demoData, bcryptCost: 4)
+        options.postgresPoolSize = 1   // suites run in parallel, each with its own app
+
         try await configure(app, options: options, clock: clock)
         try await app.autoMigrate()
         if demoData { try await DemoData.loadIfEmpty(app) }
@@ -36,6 +42,32 @@ func withTestApp(demoMode: Bool = true, demoData: Bool = true, clock: FixedClock
     }
     try await app.asyncShutdown()
     try await cleanup()
+}
+
+/// A counting semaphore for test apps.
+actor TestAppGate {
+    static let shared = TestAppGate(limit: 8)
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func enter() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            running -= 1
+        } else {
+            waiting.removeFirst().resume()   // hand the slot over
+        }
+    }
 }
 
 private func makeStorage() async throws -> (AppOptions.Storage, @Sendable () async throws -> Void) {

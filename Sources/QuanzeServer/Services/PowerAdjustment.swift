@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+import QuanzeCore
+
+/// 需调整: when a basis article is amended or repealed, every current version (open or published)
+/// citing it is flagged, with a due date from its body's rule profile (`power_list_adjustment`:
+/// one month in jilin, 001_* 三(二)) counted from the date the change takes effect.
+enum PowerAdjustment {
+    static let deadlineCode = "power_list_adjustment"
+
+    static func flag(articles: [UUID], effectiveOn: LocalDate, reason: String, services: AppServices, on tx: any Database) async throws -> Int {
+        guard !articles.isEmpty else { return 0 }
+        let versionIDs = try await PowerItemBasis.query(on: tx).filter(\.$article.$id ~~ articles).all(\.$version.$id)
+        guard !versionIDs.isEmpty else { return 0 }
+        let versions = try await PowerItemVersion.query(on: tx).filter(\.$id ~~ Array(Set(versionIDs)))
+            .filter(\.$status ~~ [.draft, .submitted, .approved, .published]).with(\.$item).all()
+        let calendar = try await services.calendar.calendar(on: tx, now: services.clock.now())
+        for v in versions {
+            let (due, source) = try await dueDate(for: v.item, from: effectiveOn, calendar: calendar, services: services, on: tx)
+            v.needsAdjustment = true
+            v.adjustmentDue = due?.iso
+            v.adjustmentReason = reason + (source.map { "；调整期限依据：\($0)" } ?? "；本辖区规则配置未规定调整期限")
+            try await v.save(on: tx)
+        }
+        return versions.count
+    }
+
+    private static func dueDate(for item: PowerItem, from start: LocalDate, calendar: WorkCalendar, services: AppServices,
+                                on db: any Database) async throws -> (LocalDate?, String?) {
+        guard let agency = try await Agency.find(item.$agency.id, on: db),
+              let jurisdiction = try await Jurisdiction.find(agency.$jurisdiction.id, on: db),
+              let rule = services.profiles.effective(id: jurisdiction.profileID)?.deadline(deadlineCode)?.entry else { return (nil, nil) }
+        let due: LocalDate?
+        switch rule.unit {
+        case .months: due = start.adding(months: rule.value)
+        case .years: due = start.adding(months: 12 * rule.value)
+        case .calendarDays, .workingDays:
+            due = try rule.unit.deadlineUnit.map { try calendar.deadline(value: rule.value, unit: $0, from: start).date }
+        }
+        return (due, "\(rule.display)，\(rule.source.description)")
+    }
+}
