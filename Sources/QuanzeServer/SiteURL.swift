@@ -24,6 +24,9 @@ enum SiteURL {
     static let consoleAgenciesNew = "/console/agencies/new"
     static func consoleAgency(_ id: UUID) -> String { "/console/agencies/\(id)" }
     static let consoleJurisdictions = "/console/jurisdictions"
+    static func consolePowerItem(_ id: UUID) -> String { "/console/power-items/\(id)" }
+    static func consoleNewPowerItem(_ agency: UUID) -> String { "/console/agencies/\(agency)/power-items/new" }
+    static let consolePowerAdjustments = "/console/power-items/adjustments"
     static let consoleLegalNorms = "/console/legal-norms"
     static let consoleLegalNormsNew = "/console/legal-norms/new"
     static func consoleLegalNorm(_ id: UUID) -> String { "/console/legal-norms/\(id)" }

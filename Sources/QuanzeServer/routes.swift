@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReferencePagesController())
     try app.register(collection: AgencyPagesController())
     try app.register(collection: LegalNormPagesController())
+    try app.register(collection: PowerItemPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())

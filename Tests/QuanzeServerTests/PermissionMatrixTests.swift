@@ -70,6 +70,11 @@ let permissionMatrix: [String: Access] = [
     "PUT /api/v1/power-items/:itemID/draft": .roles([.legalOfficer]), "POST /api/v1/power-items/:itemID/new-version": .roles([.legalOfficer]),
     "POST /api/v1/power-items/:itemID/:action": .roles([.legalOfficer]),   // action = submit in PathIDs
     "GET /api/v1/power-items/:itemID/flowchart.svg": .roles(business),
+    "GET /console/agencies/:agencyID/power-items/new": .roles([.legalOfficer]),
+    "POST /console/agencies/:agencyID/power-items/new": .roles([.legalOfficer]),
+    "GET /console/power-items/adjustments": .roles(business), "GET /console/power-items/:itemID": .roles(business),
+    "GET /console/power-items/:itemID/flowchart.svg": .roles(business),
+    "POST /console/power-items/:itemID/draft": .roles([.legalOfficer]), "POST /console/power-items/:itemID/:action": .roles([.legalOfficer]),
     "POST /api/v1/agencies": .roles([.supervisor]), "PATCH /api/v1/agencies/:agencyID": .roles([.supervisor]),
     "POST /api/v1/agencies/:agencyID/confirm": .roles([.supervisor]), "POST /api/v1/agencies/:agencyID/announce": .roles([.supervisor]),
     "POST /api/v1/agencies/:agencyID/revoke": .roles([.supervisor]),

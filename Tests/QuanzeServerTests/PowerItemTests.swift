@@ -109,4 +109,45 @@ struct PowerItemTests {
             #expect(escaped.contains("A&lt;B") && escaped.contains("x&amp;y") && escaped.contains("&quot;r&quot;"))
         }
     }
+
+    @Test("in the console: the 法制员 drafts with a flow and submits, the 监督员 approves and publishes")
+    func console() async throws {
+        try await withTestApp { app, _ in
+            let legal = try await app.signIn("legal.amr")
+            let agency = DemoIDs.uuid("agency:amr")
+            var location = ""
+            try await app.testing().test(.POST, "/console/agencies/\(agency)/power-items/new", headers: legal.headers, beforeRequest: { req in
+                try req.content.encode([
+                    "_csrf": legal.csrf, "code": "XZJC-100", "name": "食品生产经营日常监督检查", "category": "inspection",
+                    "basisArticleIds[]": DemoIDs.uuid("article:penalty2021:第四十二条").uuidString,
+                    "statutoryValue": "", "promisedValue": "", "responsibilities": "未按计划检查的\n检查中徇私舞弊的",
+                    "majorCriteria": "", "flow": "制定检查计划|承办人|5|工作日|\n现场检查|执法人员（两人）|1|日|",
+                ], as: .urlEncodedForm)
+            }, afterResponse: { res in
+                #expect(res.status == .seeOther, "\(res.body.string.prefix(400))")
+                location = res.headers.first(name: .location) ?? ""
+            })
+            try await app.testing().test(.GET, location, headers: legal.headers) { res in
+                #expect(res.body.string.contains("食品生产经营日常监督检查"))
+                #expect(res.body.string.contains("flowchart.svg"))
+                #expect(res.body.string.contains("送审"))
+            }
+            try await app.testing().test(.POST, location + "/submit", headers: legal.headers, beforeRequest: { req in
+                try req.content.encode(["_csrf": legal.csrf], as: .urlEncodedForm)
+            }, afterResponse: { res in #expect(res.body.string.contains("已送审")) })
+            let sup = try await app.signIn("supervisor1")
+            for action in ["approve", "publish"] {
+                try await app.testing().test(.POST, location + "/" + action, headers: sup.headers, beforeRequest: { req in
+                    try req.content.encode(["_csrf": sup.csrf], as: .urlEncodedForm)
+                }, afterResponse: { res in #expect(res.status == .ok) })
+            }
+            try await app.testing().test(.GET, location + "/flowchart.svg", headers: sup.headers) { res in
+                #expect(res.body.string.contains(">现场检查<"))
+            }
+            try await app.testing().test(.GET, "/console/agencies/\(agency)", headers: sup.headers) { res in
+                #expect(res.body.string.contains("XZJC-100"))
+                #expect(res.body.string.contains("v1（已公布）"))
+            }
+        }
+    }
 }

@@ -119,7 +119,15 @@ struct AgencyPagesController: RouteCollection {
     private func detail(_ req: Request, _ p: Principal, _ agency: Agency) async throws -> AgencyDetailPage {
         let supervising = try await agency.$supervisingAgency.get(on: req.db)
         let others = try await Agency.query(on: req.db).sort(\.$name).all()
-        return AgencyDetailPage(principal: p, agency: agency, supervising: supervising, others: others)
+        var powers: [(PowerItem, PowerItemVersion)] = []
+        if p.hasAny([.supervisor, .reviewer, .legalOfficer, .officer]) {
+            for item in try await PowerItem.query(on: req.db).filter(\.$agency.$id == agency.requireID()).sort(\.$code).all() {
+                powers.append((item, try await PowerItemQueries.latest(item, on: req.db)))
+            }
+        }
+        var page = AgencyDetailPage(principal: p, agency: agency, supervising: supervising, others: others)
+        page.powers = powers
+        return page
     }
 
     private func newPage(_ req: Request, _ p: Principal, form: Form?, error: AppError?) async throws -> AgencyNewPage {

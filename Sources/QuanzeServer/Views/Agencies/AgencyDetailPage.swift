@@ -8,6 +8,7 @@ struct AgencyDetailPage {
     let agency: Agency
     let supervising: Agency?
     let others: [Agency]
+    var powers: [(PowerItem, PowerItemVersion)] = []
     var message: String? = nil
     var error: String? = nil
 
@@ -31,6 +32,14 @@ struct AgencyDetailPage {
                          .dt(.text("上级主管机关")), .dd(.text(supervising?.name ?? "—")),
                          .dt(.text("确认文件")), .dd(.text(agency.confirmationRef.map { "\($0)（\(UI.dateTime(agency.confirmedAt))，\(agency.confirmedBy ?? "")）" } ?? "—")),
                          .dt(.text("公告")), .dd(.text(agency.announcementRef.map { "\($0)（\(agency.announcedOn ?? "")）" } ?? "—")))),
+            .h2(.text("权责清单")),
+            .if(principal.has(.legalOfficer) && principal.agencyID == agency.id,
+                .p(.a(.class("button"), .href(SiteURL.consoleNewPowerItem(agency.id!)), .text("草拟职权事项")))),
+            UI.table(caption: "职权事项（共 \(powers.count) 项）", headers: ["编码", "名称", "类别", "最新版本", "需调整"], rows: powers.map { item, v in
+                [.text(item.code), .a(.href(SiteURL.consolePowerItem(item.id!)), .text(v.name)), .text(v.category.label),
+                 .text("v\(v.version)（\(v.status.label)）"),
+                 v.needsAdjustment ? .span(.class("badge warn"), .text("需调整（\(v.adjustmentDue ?? "")）")) : .text("—")]
+            }, empty: "尚无职权事项。"),
             .if(canManage, actions(path)),
             .if(canManage && agency.status != .revoked, .section(.class("card"), .attribute(named: "aria-labelledby", value: "edit-h"),
                 .h2(.id("edit-h"), .text("修改主体信息")),

@@ -40,6 +40,7 @@ enum Stylesheet {
     .cal{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem} .cal table{font-size:.85rem} .cal td{text-align:center;padding:.2rem}
     .d-holiday{background:#fdecec;color:#7a1212} .d-adjusted{background:#fff5e6;color:#6b3a00} .d-weekend{color:var(--muted)}
     .login{max-width:26rem;margin:2rem auto}
+    .flowchart{max-width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:6px}
     @media (max-width:760px){.shell{flex-direction:column}.sidenav{width:auto;border-right:none;border-bottom:1px solid var(--line)}.content{padding:1rem}}
     """
 }

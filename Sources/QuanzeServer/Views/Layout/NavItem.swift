@@ -13,6 +13,8 @@ struct NavItem: Sendable {
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer, .systemAdmin]),
         NavItem(module: "职责界定", title: "执法依据", path: SiteURL.consoleLegalNorms,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "职责界定", title: "需调整预警", path: SiteURL.consolePowerAdjustments,
+                roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "系统管理", title: "用户管理", path: SiteURL.consoleUsers, roles: [.systemAdmin, .securityAdmin]),
         NavItem(module: "系统管理", title: "辖区与规则", path: SiteURL.consoleJurisdictions, roles: [.systemAdmin, .supervisor, .reviewer]),
         NavItem(module: "系统管理", title: "规则配置", path: SiteURL.consoleProfiles, roles: Set(Role.allCases).subtracting([.auditAdmin])),
