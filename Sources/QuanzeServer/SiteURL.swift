@@ -30,6 +30,8 @@ enum SiteURL {
     static let consoleLegalNorms = "/console/legal-norms"
     static let consoleLegalNormsNew = "/console/legal-norms/new"
     static func consoleLegalNorm(_ id: UUID) -> String { "/console/legal-norms/\(id)" }
+    static func publicAgency(_ id: UUID) -> String { "/agencies/\(id)" }
+    static func publicFlowchart(_ item: UUID) -> String { "/power-items/\(item)/flowchart.svg" }
     static let publicLegalNorms = "/legal-norms"
     static func publicLegalNorm(_ id: UUID) -> String { "/legal-norms/\(id)" }
     static let consoleProfiles = "/console/profiles"

@@ -59,6 +59,7 @@ let permissionMatrix: [String: Access] = [
     "GET /console/legal-norms/new": .roles([.supervisor]), "POST /console/legal-norms/new": .roles([.supervisor]),
     "POST /console/legal-norms/:normID/articles": .roles([.supervisor]), "POST /console/legal-norms/:normID/status": .roles([.supervisor]),
     "POST /console/legal-norms/:normID/article-status": .roles([.supervisor]),
+    "GET /agencies/:agencyID": .public, "GET /power-items/:itemID/flowchart.svg": .public,
     "GET /legal-norms": .public, "GET /legal-norms/:normID": .public,
     "GET /api/v1/legal-norms": .roles(business), "GET /api/v1/legal-norms/:normID": .roles(business),
     "POST /api/v1/legal-norms": .roles([.supervisor]), "POST /api/v1/legal-norms/:normID/articles": .roles([.supervisor]),

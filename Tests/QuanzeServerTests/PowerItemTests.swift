@@ -21,6 +21,22 @@ struct PowerItemTests {
         return #"{"code":"\#(code)","name":"食品安全监督检查","category":"inspection","basisArticleIds":[\#(ids)],"statutoryLimit":{"value":15,"unit":"工作日"},"promisedLimit":{"value":10,"unit":"工作日"},"flow":[{"name":"制定计划","role":"承办人"},{"name":"现场检查","role":"执法人员（两人）","limit":{"value":1,"unit":"日"}}]}"#
     }
 
+    @Test("unpublished powers and bodies that may not enforce stay off the portal")
+    func publicOnlyPublished() async throws {
+        try await withTestApp { app, _ in
+            let token = try await app.token("legal.amr")
+            let created = try await send(app, .POST, "/api/v1/agencies/\(DemoIDs.uuid("agency:amr"))/power-items", token,
+                                         body(basis: ["article:penalty2021:第四十二条"]))
+            let id = try #require(try? created.content.get(String.self, at: "id"))
+            try await app.testing().test(.GET, "/power-items/\(id)/flowchart.svg") { res in #expect(res.status == .notFound) }
+            try await app.testing().test(.GET, "/agencies/\(DemoIDs.uuid("agency:amr"))") { res in
+                #expect(!res.body.string.contains("XZJC-009"))
+                #expect(res.body.string.contains("XZCF-001"))
+            }
+            try await app.testing().test(.GET, "/agencies/\(DemoIDs.uuid("agency:amrteam"))") { res in #expect(res.status == .notFound) }
+        }
+    }
+
     @Test("a power must cite an article in force, never a repealed one or a 规范性文件")
     func basisRules() async throws {
         try await withTestApp { app, _ in
@@ -147,6 +163,16 @@ struct PowerItemTests {
             try await app.testing().test(.GET, "/console/agencies/\(agency)", headers: sup.headers) { res in
                 #expect(res.body.string.contains("XZJC-100"))
                 #expect(res.body.string.contains("v1（已公布）"))
+            }
+            // Published: on the portal with its flowchart, without signing in.
+            let itemID = location.split(separator: "/").last.map(String.init) ?? ""
+            try await app.testing().test(.GET, "/agencies/\(agency)") { res in
+                #expect(res.body.string.contains("XZJC-100 食品生产经营日常监督检查"))
+                #expect(res.body.string.contains("/power-items/\(itemID)/flowchart.svg"))
+            }
+            try await app.testing().test(.GET, "/power-items/\(itemID)/flowchart.svg") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains(">制定检查计划<"))
             }
         }
     }

@@ -30,6 +30,18 @@ enum PowerItemQueries {
         return v
     }
 
+    static func published(_ item: PowerItem, on db: any Database) async throws -> PowerItemVersion? {
+        try await PowerItemVersion.query(on: db).filter(\.$item.$id == item.requireID()).filter(\.$status == .published).first()
+    }
+
+    static func bases(of v: PowerItemVersion, on db: any Database) async throws -> [(LegalArticle, LegalNorm)] {
+        var out: [(LegalArticle, LegalNorm)] = []
+        for id in try await PowerItemBasis.query(on: db).filter(\.$version.$id == v.requireID()).all(\.$article.$id) {
+            if let a = try await LegalArticle.find(id, on: db), let n = try await LegalNorm.find(a.$norm.id, on: db) { out.append((a, n)) }
+        }
+        return out.sorted { ($0.1.title, $0.0.ordinal) < ($1.1.title, $1.0.ordinal) }
+    }
+
     /// 需调整 warning list within the caller's scope, earliest due first.
     static func adjustments(for p: Principal, on db: any Database) async throws -> [(PowerItemVersion, PowerItem, Agency)] {
         let agencies = try await AgencyQueries.scoped(for: p, on: db).all()

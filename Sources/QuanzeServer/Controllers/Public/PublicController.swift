@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import Vapor
 
 /// The public portal (行政执法公示): no sign-in.
@@ -6,6 +7,26 @@ struct PublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
         routes.get("agencies", use: agencies)
+        routes.get("agencies", ":agencyID", use: agency)
+        routes.get("power-items", ":itemID", "flowchart.svg", use: flowchart)
+    }
+
+    @Sendable func agency(req: Request) async throws -> Response {
+        guard let agency = try await Agency.find(try req.uuidParameter("agencyID"), on: req.db), agency.mayEnforce else { throw AppError.notFound }
+        var powers: [(PowerItem, PowerItemVersion, [(LegalArticle, LegalNorm)])] = []
+        for item in try await PowerItem.query(on: req.db).filter(\.$agency.$id == agency.requireID()).sort(\.$code).all() {
+            guard let v = try await PowerItemQueries.published(item, on: req.db) else { continue }
+            powers.append((item, v, try await PowerItemQueries.bases(of: v, on: req.db)))
+        }
+        return PublicAgencyPage(agency: agency, powers: powers).render().response()
+    }
+
+    /// The flowchart of the published version only.
+    @Sendable func flowchart(req: Request) async throws -> Response {
+        guard let item = try await PowerItem.find(try req.uuidParameter("itemID"), on: req.db),
+              let agency = try await Agency.find(item.$agency.id, on: req.db), agency.mayEnforce,
+              let v = try await PowerItemQueries.published(item, on: req.db) else { throw AppError.notFound }
+        return APIPowerItemsController.svg(FlowchartSVG.render(title: v.name, steps: v.flow))
     }
 
     @Sendable func home(req: Request) async throws -> Response {

@@ -33,7 +33,7 @@ struct PublicAgenciesPage {
             UI.table(caption: "执法主体名录（共 \(agencies.count) 个）",
                      headers: ["名称", "主体类别", "层级", "管理体制", "统一社会信用代码", "公告"],
                      rows: agencies.map { a in
-                         [.text(a.name), .text(a.kind.label), .text(a.level), .text(a.managementMode.label), .text(a.uscc ?? "—"),
+                         [.a(.href(SiteURL.publicAgency(a.id!)), .text(a.name)), .text(a.kind.label), .text(a.level), .text(a.managementMode.label), .text(a.uscc ?? "—"),
                           .text("\(a.announcementRef ?? "")（\(a.announcedOn ?? "")）")]
                      }),
             .p(.class("hint"), .text("仅列出经行政执法监督机关确认并公告的执法主体；未经确认、公告的主体不得从事行政执法。"))

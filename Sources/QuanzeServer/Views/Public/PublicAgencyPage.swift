@@ -1,0 +1,36 @@
+import Foundation
+import Plot
+
+/// Public page of an announced body: its registry data and its published 权责清单 by category,
+/// each power with its flowchart (一单一表一图). Only published versions appear.
+struct PublicAgencyPage {
+    let agency: Agency
+    let powers: [(PowerItem, PowerItemVersion, [(LegalArticle, LegalNorm)])]
+
+    func render() -> HTML {
+        let categories = PowerCategory.allCases.filter { c in powers.contains { $0.1.category == c } }
+        return Layout.publicPage(title: agency.name, content: .div(
+            .h1(.text(agency.name)),
+            .section(.class("card"),
+                     .dl(.dt(.text("主体类别")), .dd(.text(agency.kind.label)),
+                         .dt(.text("统一社会信用代码")), .dd(.text(agency.uscc ?? "—")),
+                         .dt(.text("管理体制")), .dd(.text(agency.managementMode.label)),
+                         .dt(.text("主体资格公告")), .dd(.text("\(agency.announcementRef ?? "")（\(agency.announcedOn ?? "")）")))),
+            .h2(.text("权责清单")),
+            .if(powers.isEmpty, .p(.class("empty"), .text("尚未公布职权事项。"))),
+            .forEach(categories) { c in
+                .section(.h3(.text("\(c.label)（\(powers.filter { $0.1.category == c }.count) 项）")),
+                         .forEach(powers.filter { $0.1.category == c }) { item, v, bases in
+                             .article(.class("card"),
+                                      .h4(.id("power-\(item.id!)"), .text("\(item.code) \(v.name)")),
+                                      .p(.text("执法依据：" + bases.map { "《\($0.1.title)》\($0.0.number)" }.joined(separator: "；"))),
+                                      .unwrap(v.statutoryLimit) { .p(.text("法定期限：\($0.value)\($0.unit == "工作日" ? "个工作日" : "日")")) },
+                                      .unwrap(v.promisedLimit) { .p(.text("承诺期限：\($0.value)\($0.unit == "工作日" ? "个工作日" : "日")")) },
+                                      .p(.text("追责情形：" + (v.responsibilities.isEmpty ? "—" : v.responsibilities.joined(separator: "；")))),
+                                      .img(.src(SiteURL.publicFlowchart(item.id!)), .class("flowchart"),
+                                           .alt("\(v.name)流程图：" + v.flow.map(\.name).joined(separator: "→"))))
+                         })
+            }
+        ))
+    }
+}
