@@ -20,10 +20,10 @@ struct MaskingLogHandler: LogHandler {
         set { inner[metadataKey: key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        let masked = metadata?.mapValues { Logger.MetadataValue.string(PersonalDataMasker.maskText("\($0)")) }
-        inner.log(level: level, message: "\(PersonalDataMasker.maskText(message.description))", metadata: masked,
-                  source: source, file: file, function: function, line: line)
+    func log(event: LogEvent) {
+        var masked = event
+        masked.message = "\(PersonalDataMasker.maskText(event.message.description))"
+        masked.metadata = event.metadata?.mapValues { Logger.MetadataValue.string(PersonalDataMasker.maskText("\($0)")) }
+        inner.log(event: masked)
     }
 }
