@@ -14,14 +14,6 @@ struct AgencyRegisterTests {
         return first17 + String(UnifiedSocialCreditCode.checkCharacter(for: first17)!)
     }
 
-    func send(_ app: Application, _ method: HTTPMethod, _ path: String, _ token: String, _ body: String) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders.bearer(token)
-        headers.contentType = .json
-        var out: TestingHTTPResponse?
-        try await app.testing().test(method, path, headers: headers, body: ByteBuffer(string: body)) { out = $0 }
-        return try #require(out)
-    }
-
     @Test("a wrong check character is refused naming the expected one; a pilot code is accepted only with a reason")
     func checkCharacter() async throws {
         try await withTestApp { app, _ in
@@ -32,17 +24,17 @@ struct AgencyRegisterTests {
             let body = { (code: String, reason: String) in
                 #"{"name":"长春市新区综合执法局","uscc":"\#(code)","kind":"concentrated_penalty_org","level":"市级","managementMode":"territorial"\#(reason)}"#
             }
-            let refused = try await send(app, .POST, "/api/v1/agencies", token, body(wrong, ""))
+            let refused = try await app.send(.POST, "/api/v1/agencies", token, body(wrong, ""))
             #expect(refused.status == .unprocessableEntity)
             #expect((try? refused.content.get(String.self, at: "error", "details", "field")) == "uscc")
             #expect(refused.body.string.contains("\(expected)"))
-            let illegal = try await send(app, .POST, "/api/v1/agencies", token, body("12220100MB2000O01X", ""))
+            let illegal = try await app.send(.POST, "/api/v1/agencies", token, body("12220100MB2000O01X", ""))
             #expect((try? illegal.content.get(String.self, at: "error", "details", "problems", 0, "code")) != nil)
-            let pilot = try await send(app, .POST, "/api/v1/agencies", token, body(wrong, #","usccExceptionReason":"2014年试点地区赋码，早于国家标准""#))
+            let pilot = try await app.send(.POST, "/api/v1/agencies", token, body(wrong, #","usccExceptionReason":"2014年试点地区赋码，早于国家标准""#))
             #expect(pilot.status == .created)
             #expect((try? pilot.content.get(String.self, at: "status")) == "pending")
             #expect((try? pilot.content.get(Bool.self, at: "mayEnforce")) == false)
-            let duplicate = try await send(app, .POST, "/api/v1/agencies", token, body(wrong, #","usccExceptionReason":"同上""#))
+            let duplicate = try await app.send(.POST, "/api/v1/agencies", token, body(wrong, #","usccExceptionReason":"同上""#))
             #expect(duplicate.errorCode == "USCC_TAKEN")
         }
     }
@@ -51,7 +43,7 @@ struct AgencyRegisterTests {
     func lifecycle() async throws {
         try await withTestApp { app, _ in
             let token = try await app.token("supervisor1")
-            let created = try await send(app, .POST, "/api/v1/agencies", token,
+            let created = try await app.send(.POST, "/api/v1/agencies", token,
                 #"{"name":"长春市人民防空办公室","uscc":"\#(Self.code("2000002"))","kind":"statutory_organ","level":"市级","regionCode":"220100","managementMode":"territorial"}"#)
             let id = try #require(try? created.content.get(String.self, at: "id"))
             func publicNames() async throws -> [String] {
@@ -63,23 +55,23 @@ struct AgencyRegisterTests {
             }
             #expect(try await !publicNames().contains("长春市人民防空办公室"))
             // Announcing before confirmation is refused.
-            let early = try await send(app, .POST, "/api/v1/agencies/\(id)/announce", token, #"{"announcementRef":"公告1号","announcedOn":"2026-11-01"}"#)
+            let early = try await app.send(.POST, "/api/v1/agencies/\(id)/announce", token, #"{"announcementRef":"公告1号","announcedOn":"2026-11-01"}"#)
             #expect(early.errorCode == "AGENCY_NOT_CONFIRMED")
-            #expect(try await send(app, .POST, "/api/v1/agencies/\(id)/confirm", token, #"{"confirmationRef":"长司确〔2026〕30号"}"#).status == .ok)
-            let future = try await send(app, .POST, "/api/v1/agencies/\(id)/announce", token, #"{"announcementRef":"公告1号","announcedOn":"2026-12-01"}"#)
+            #expect(try await app.send(.POST, "/api/v1/agencies/\(id)/confirm", token, #"{"confirmationRef":"长司确〔2026〕30号"}"#).status == .ok)
+            let future = try await app.send(.POST, "/api/v1/agencies/\(id)/announce", token, #"{"announcementRef":"公告1号","announcedOn":"2026-12-01"}"#)
             #expect((try? future.content.get(String.self, at: "error", "details", "field")) == "announcedOn")
-            let announced = try await send(app, .POST, "/api/v1/agencies/\(id)/announce", token, #"{"announcementRef":"长春市人民政府公告〔2026〕第9号","announcedOn":"2026-11-18"}"#)
+            let announced = try await app.send(.POST, "/api/v1/agencies/\(id)/announce", token, #"{"announcementRef":"长春市人民政府公告〔2026〕第9号","announcedOn":"2026-11-18"}"#)
             #expect((try? announced.content.get(Bool.self, at: "mayEnforce")) == true)
             #expect(try await publicNames().contains("长春市人民防空办公室"))
             // Renaming an announced body sends it back for confirmation and off the portal.
-            let renamed = try await send(app, .PATCH, "/api/v1/agencies/\(id)", token, #"{"name":"长春市人民防空和地震局"}"#)
+            let renamed = try await app.send(.PATCH, "/api/v1/agencies/\(id)", token, #"{"name":"长春市人民防空和地震局"}"#)
             #expect((try? renamed.content.get(String.self, at: "status")) == "pending")
             #expect(try await !publicNames().contains("长春市人民防空和地震局"))
             // A level change alone keeps the confirmation.
-            #expect(try await send(app, .POST, "/api/v1/agencies/\(id)/confirm", token, #"{"confirmationRef":"长司确〔2026〕31号"}"#).status == .ok)
-            let level = try await send(app, .PATCH, "/api/v1/agencies/\(id)", token, #"{"level":"县级"}"#)
+            #expect(try await app.send(.POST, "/api/v1/agencies/\(id)/confirm", token, #"{"confirmationRef":"长司确〔2026〕31号"}"#).status == .ok)
+            let level = try await app.send(.PATCH, "/api/v1/agencies/\(id)", token, #"{"level":"县级"}"#)
             #expect((try? level.content.get(String.self, at: "status")) == "confirmed")
-            let revoked = try await send(app, .POST, "/api/v1/agencies/\(id)/revoke", token, #"{"reason":"机构改革，职能划转"}"#)
+            let revoked = try await app.send(.POST, "/api/v1/agencies/\(id)/revoke", token, #"{"reason":"机构改革，职能划转"}"#)
             #expect((try? revoked.content.get(String.self, at: "status")) == "revoked")
             #expect(try await app.audits(.agencyConfirm).count == 2)
             #expect(try await app.audits(.agencyAnnounce).count == 1)
@@ -92,11 +84,11 @@ struct AgencyRegisterTests {
         try await withTestApp { app, _ in
             let other = try await ScopeTests.addOtherCity(app)
             let token = try await app.token(other.supervisor)
-            let res = try await send(app, .POST, "/api/v1/agencies/\(DemoIDs.uuid("agency:amrteam"))/confirm", token, #"{"confirmationRef":"x"}"#)
+            let res = try await app.send(.POST, "/api/v1/agencies/\(DemoIDs.uuid("agency:amrteam"))/confirm", token, #"{"confirmationRef":"x"}"#)
             #expect(res.errorCode == "OUT_OF_SCOPE")
             #expect(try await Agency.find(DemoIDs.uuid("agency:amrteam"), on: app.db)?.status == .pending)
             let legal = try await app.token("legal.amr")
-            #expect(try await send(app, .PATCH, "/api/v1/agencies/\(DemoIDs.uuid("agency:amr"))", legal, #"{"level":"县级"}"#).status == .forbidden)
+            #expect(try await app.send(.PATCH, "/api/v1/agencies/\(DemoIDs.uuid("agency:amr"))", legal, #"{"level":"县级"}"#).status == .forbidden)
             _ = other
         }
     }

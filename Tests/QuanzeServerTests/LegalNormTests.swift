@@ -8,34 +8,26 @@ import VaporTesting
 
 @Suite("执法依据 catalog: levels, articles, status history, search, public pages")
 struct LegalNormTests {
-    func send(_ app: Application, _ method: HTTPMethod, _ path: String, _ token: String, _ body: String) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders.bearer(token)
-        headers.contentType = .json
-        var out: TestingHTTPResponse?
-        try await app.testing().test(method, path, headers: headers, body: ByteBuffer(string: body)) { out = $0 }
-        return try #require(out)
-    }
-
     @Test("catalogue a norm and its articles; numbers are parsed and ordered; bad input is refused by field")
     func catalogue() async throws {
         try await withTestApp { app, _ in
             let token = try await app.token("supervisor1")
-            let created = try await send(app, .POST, "/api/v1/legal-norms", token,
+            let created = try await app.send(.POST, "/api/v1/legal-norms", token,
                 #"{"title":"吉林省安全生产条例","level":"local_regulation","issuer":"吉林省人民代表大会常务委员会","documentNumber":"吉林省人大常委会公告第12号","promulgatedOn":"2021-09-28","effectiveOn":"2022-01-01"}"#)
             #expect(created.status == .created)
             let id = try #require(try? created.content.get(String.self, at: "id"))
-            #expect(try await send(app, .POST, "/api/v1/legal-norms/\(id)/articles", token, #"{"number":"第一百零三条","text":"乙条文"}"#).status == .created)
-            #expect(try await send(app, .POST, "/api/v1/legal-norms/\(id)/articles", token, #"{"number":"第十二条","text":"甲条文"}"#).status == .created)
-            let dup = try await send(app, .POST, "/api/v1/legal-norms/\(id)/articles", token, #"{"number":"第十二条","text":"重复"}"#)
+            #expect(try await app.send(.POST, "/api/v1/legal-norms/\(id)/articles", token, #"{"number":"第一百零三条","text":"乙条文"}"#).status == .created)
+            #expect(try await app.send(.POST, "/api/v1/legal-norms/\(id)/articles", token, #"{"number":"第十二条","text":"甲条文"}"#).status == .created)
+            let dup = try await app.send(.POST, "/api/v1/legal-norms/\(id)/articles", token, #"{"number":"第十二条","text":"重复"}"#)
             #expect(dup.errorCode == "ARTICLE_EXISTS")
-            let bad = try await send(app, .POST, "/api/v1/legal-norms/\(id)/articles", token, #"{"number":"十二","text":"x"}"#)
+            let bad = try await app.send(.POST, "/api/v1/legal-norms/\(id)/articles", token, #"{"number":"十二","text":"x"}"#)
             #expect((try? bad.content.get(String.self, at: "error", "details", "field")) == "number")
             var numbers: [String] = []
             try await app.testing().test(.GET, "/api/v1/legal-norms/\(id)", headers: .bearer(token)) { res in
                 numbers = ((try? res.content.decode(LegalNormDTO.self))?.articles ?? []).map(\.number)
             }
             #expect(numbers == ["第十二条", "第一百零三条"])
-            let dates = try await send(app, .POST, "/api/v1/legal-norms", token,
+            let dates = try await app.send(.POST, "/api/v1/legal-norms", token,
                 #"{"title":"某规章","level":"department_rule","issuer":"某部","documentNumber":"令第1号","promulgatedOn":"2022-02-01","effectiveOn":"2022-01-01"}"#)
             #expect((try? dates.content.get(String.self, at: "error", "details", "field")) == "effectiveOn")
         }
@@ -47,10 +39,10 @@ struct LegalNormTests {
             let token = try await app.token("supervisor1")
             let norm = DemoIDs.uuid("norm:licensing")
             let article = DemoIDs.uuid("article:licensing:第四十二条")
-            let noText = try await send(app, .POST, "/api/v1/legal-norms/\(norm)/articles/\(article)/status", token,
+            let noText = try await app.send(.POST, "/api/v1/legal-norms/\(norm)/articles/\(article)/status", token,
                                         #"{"status":"amended","effectiveOn":"2026-01-01"}"#)
             #expect((try? noText.content.get(String.self, at: "error", "details", "field")) == "text")
-            let amended = try await send(app, .POST, "/api/v1/legal-norms/\(norm)/articles/\(article)/status", token,
+            let amended = try await app.send(.POST, "/api/v1/legal-norms/\(norm)/articles/\(article)/status", token,
                                          #"{"status":"amended","effectiveOn":"2026-01-01","text":"新的第四十二条条文","note":"修正决定"}"#)
             #expect((try? amended.content.get(String.self, at: "statusLabel")) == "已修改")
             #expect((try? amended.content.get(Bool.self, at: "citable")) == true)
@@ -58,11 +50,11 @@ struct LegalNormTests {
                 let dto = try? res.content.decode(LegalNormDTO.self)
                 #expect(dto?.history?.contains { $0.summary.contains("原条文：除可以当场作出行政许可决定的外") && $0.effectiveOn == "2026-01-01" } == true)
             }
-            #expect(try await send(app, .POST, "/api/v1/legal-norms/\(norm)/status", token, #"{"status":"repealed","effectiveOn":"2026-06-01"}"#).status == .ok)
+            #expect(try await app.send(.POST, "/api/v1/legal-norms/\(norm)/status", token, #"{"status":"repealed","effectiveOn":"2026-06-01"}"#).status == .ok)
             try await app.testing().test(.GET, "/api/v1/legal-norms/\(norm)", headers: .bearer(token)) { res in
                 #expect((try? res.content.decode(LegalNormDTO.self))?.articles?.allSatisfy { !$0.citable } == true)
             }
-            let again = try await send(app, .POST, "/api/v1/legal-norms/\(norm)/status", token, #"{"status":"amended","effectiveOn":"2026-07-01"}"#)
+            let again = try await app.send(.POST, "/api/v1/legal-norms/\(norm)/status", token, #"{"status":"amended","effectiveOn":"2026-07-01"}"#)
             #expect(again.errorCode == "NORM_REPEALED")
         }
     }

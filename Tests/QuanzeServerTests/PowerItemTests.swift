@@ -8,14 +8,6 @@ import VaporTesting
 
 @Suite("权责清单: basis rules, lifecycle and versions, 需调整 with profile due dates, flowchart")
 struct PowerItemTests {
-    func send(_ app: Application, _ method: HTTPMethod, _ path: String, _ token: String, _ body: String = "{}") async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders.bearer(token)
-        headers.contentType = .json
-        var out: TestingHTTPResponse?
-        try await app.testing().test(method, path, headers: headers, body: ByteBuffer(string: body)) { out = $0 }
-        return try #require(out)
-    }
-
     func body(code: String = "XZJC-009", basis: [String]) -> String {
         let ids = basis.map { "\"\(DemoIDs.uuid($0))\"" }.joined(separator: ",")
         return #"{"code":"\#(code)","name":"食品安全监督检查","category":"inspection","basisArticleIds":[\#(ids)],"statutoryLimit":{"value":15,"unit":"工作日"},"promisedLimit":{"value":10,"unit":"工作日"},"flow":[{"name":"制定计划","role":"承办人"},{"name":"现场检查","role":"执法人员（两人）","limit":{"value":1,"unit":"日"}}]}"#
@@ -25,7 +17,7 @@ struct PowerItemTests {
     func publicOnlyPublished() async throws {
         try await withTestApp { app, _ in
             let token = try await app.token("legal.amr")
-            let created = try await send(app, .POST, "/api/v1/agencies/\(DemoIDs.uuid("agency:amr"))/power-items", token,
+            let created = try await app.send(.POST, "/api/v1/agencies/\(DemoIDs.uuid("agency:amr"))/power-items", token,
                                          body(basis: ["article:penalty2021:第四十二条"]))
             let id = try #require(try? created.content.get(String.self, at: "id"))
             try await app.testing().test(.GET, "/power-items/\(id)/flowchart.svg") { res in #expect(res.status == .notFound) }
@@ -42,19 +34,19 @@ struct PowerItemTests {
         try await withTestApp { app, _ in
             let token = try await app.token("legal.amr")
             let path = "/api/v1/agencies/\(DemoIDs.uuid("agency:amr"))/power-items"
-            let repealed = try await send(app, .POST, path, token, body(basis: ["article:penalty1996:第二十九条"]))
+            let repealed = try await app.send(.POST, path, token, body(basis: ["article:penalty1996:第二十九条"]))
             #expect((try? repealed.content.get(String.self, at: "error", "details", "problems", 0, "code")) == "repealed")
-            let normative = try await send(app, .POST, path, token, body(basis: ["article:discretion:第五条"]))
+            let normative = try await app.send(.POST, path, token, body(basis: ["article:discretion:第五条"]))
             #expect((try? normative.content.get(String.self, at: "error", "details", "problems", 0, "code")) == "normative_document")
-            let none = try await send(app, .POST, path, token, body(basis: []))
+            let none = try await app.send(.POST, path, token, body(basis: []))
             #expect((try? none.content.get(String.self, at: "error", "details", "field")) == "basisArticleIds")
-            let ok = try await send(app, .POST, path, token, body(basis: ["article:penalty2021:第四十二条"]))
+            let ok = try await app.send(.POST, path, token, body(basis: ["article:penalty2021:第四十二条"]))
             #expect(ok.status == .created)
-            let dup = try await send(app, .POST, path, token, body(basis: ["article:penalty2021:第四十二条"]))
+            let dup = try await app.send(.POST, path, token, body(basis: ["article:penalty2021:第四十二条"]))
             #expect(dup.errorCode == "POWER_CODE_TAKEN")
             // Another body's 法制员 cannot draft into this list.
             let other = try await app.token("legal.eco")
-            #expect(try await send(app, .POST, path, other, body(code: "X-1", basis: ["article:penalty2021:第四十二条"])).errorCode == "OUT_OF_SCOPE")
+            #expect(try await app.send(.POST, path, other, body(code: "X-1", basis: ["article:penalty2021:第四十二条"])).errorCode == "OUT_OF_SCOPE")
         }
     }
 
@@ -63,24 +55,24 @@ struct PowerItemTests {
         try await withTestApp { app, _ in
             let legal = try await app.token("legal.amr")
             let sup = try await app.token("supervisor1")
-            let created = try await send(app, .POST, "/api/v1/agencies/\(DemoIDs.uuid("agency:amr"))/power-items", legal,
+            let created = try await app.send(.POST, "/api/v1/agencies/\(DemoIDs.uuid("agency:amr"))/power-items", legal,
                                          body(basis: ["article:penalty2021:第四十二条"]))
             let id = try #require(try? created.content.get(String.self, at: "id"))
-            #expect(try await send(app, .POST, "/api/v1/power-items/\(id)/publish", sup).errorCode == "INVALID_TRANSITION")
-            #expect(try await send(app, .POST, "/api/v1/power-items/\(id)/submit", legal).status == .ok)
-            #expect(try await send(app, .POST, "/api/v1/power-items/\(id)/return", sup).status == .ok)
-            #expect(try await send(app, .POST, "/api/v1/power-items/\(id)/submit", legal).status == .ok)
-            #expect(try await send(app, .POST, "/api/v1/power-items/\(id)/approve", sup).status == .ok)
-            let published = try await send(app, .POST, "/api/v1/power-items/\(id)/publish", sup)
+            #expect(try await app.send(.POST, "/api/v1/power-items/\(id)/publish", sup).errorCode == "INVALID_TRANSITION")
+            #expect(try await app.send(.POST, "/api/v1/power-items/\(id)/submit", legal).status == .ok)
+            #expect(try await app.send(.POST, "/api/v1/power-items/\(id)/return", sup).status == .ok)
+            #expect(try await app.send(.POST, "/api/v1/power-items/\(id)/submit", legal).status == .ok)
+            #expect(try await app.send(.POST, "/api/v1/power-items/\(id)/approve", sup).status == .ok)
+            let published = try await app.send(.POST, "/api/v1/power-items/\(id)/publish", sup)
             #expect((try? published.content.get(String.self, at: "versions", 0, "status")) == "published")
-            let edit = try await send(app, .PUT, "/api/v1/power-items/\(id)/draft", legal, body(basis: ["article:penalty2021:第四十二条"]))
+            let edit = try await app.send(.PUT, "/api/v1/power-items/\(id)/draft", legal, body(basis: ["article:penalty2021:第四十二条"]))
             #expect(edit.errorCode == "PUBLISHED_IMMUTABLE")
-            #expect(try await send(app, .POST, "/api/v1/power-items/\(id)/new-version", legal).status == .created)
-            #expect(try await send(app, .POST, "/api/v1/power-items/\(id)/new-version", legal).errorCode == "OPEN_VERSION_EXISTS")
+            #expect(try await app.send(.POST, "/api/v1/power-items/\(id)/new-version", legal).status == .created)
+            #expect(try await app.send(.POST, "/api/v1/power-items/\(id)/new-version", legal).errorCode == "OPEN_VERSION_EXISTS")
             for step in ["submit", "approve", "publish"] {
-                _ = try await send(app, .POST, "/api/v1/power-items/\(id)/\(step)", step == "submit" ? legal : sup)
+                _ = try await app.send(.POST, "/api/v1/power-items/\(id)/\(step)", step == "submit" ? legal : sup)
             }
-            let final = try await send(app, .GET, "/api/v1/power-items/\(id)", sup)
+            let final = try await app.send(.GET, "/api/v1/power-items/\(id)", sup)
             let versions = try #require(try? final.content.decode(PowerItemDTO.self)).versions
             #expect(versions.map(\.status) == ["published", "superseded"])
             #expect(versions.map(\.version) == [2, 1])
@@ -92,10 +84,10 @@ struct PowerItemTests {
         try await withTestApp { app, _ in
             let sup = try await app.token("supervisor1")
             let norm = DemoIDs.uuid("norm:licensing"), article = DemoIDs.uuid("article:licensing:第四十二条")
-            let res = try await send(app, .POST, "/api/v1/legal-norms/\(norm)/articles/\(article)/status", sup,
+            let res = try await app.send(.POST, "/api/v1/legal-norms/\(norm)/articles/\(article)/status", sup,
                                      #"{"status":"amended","effectiveOn":"2026-01-31","text":"修改后的条文"}"#)
             #expect(res.status == .ok)
-            let list = try await send(app, .GET, "/api/v1/power-items/adjustments", sup)
+            let list = try await app.send(.GET, "/api/v1/power-items/adjustments", sup)
             let items = try #require(try? list.content.decode([PowerItemDTO].self))
             #expect(items.map(\.code) == ["XZXK-001"])
             let v = try #require(items.first?.versions.first)
@@ -104,7 +96,7 @@ struct PowerItemTests {
             #expect(v.adjustmentReason?.contains("001_0f2d1a5e9a94fac7.txt") == true)
             // The same article does not flag another body's items; the officer of that body sees nothing.
             let eco = try await app.token("officer.eco1")
-            #expect((try? (try await send(app, .GET, "/api/v1/power-items/adjustments", eco)).content.decode([PowerItemDTO].self))?.isEmpty == true)
+            #expect((try? (try await app.send(.GET, "/api/v1/power-items/adjustments", eco)).content.decode([PowerItemDTO].self))?.isEmpty == true)
         }
     }
 

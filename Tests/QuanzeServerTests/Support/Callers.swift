@@ -59,6 +59,15 @@ extension Application {
         return token
     }
 
+    /// Sends a JSON body with a bearer token and returns the response.
+    func send(_ method: HTTPMethod, _ path: String, _ token: String, _ body: String = "{}") async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders.bearer(token)
+        headers.contentType = .json
+        var out: TestingHTTPResponse?
+        try await testing().test(method, path, headers: headers, body: ByteBuffer(string: body)) { out = $0 }
+        return try #require(out)
+    }
+
     func userID(_ username: String) async throws -> UUID {
         try #require(try await User.query(on: db).filter(\.$username == username).first()?.id)
     }
