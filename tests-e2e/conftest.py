@@ -194,3 +194,25 @@ def main_nav_links(driver) -> list[tuple[str, str]]:
         out.append((a.text.strip() or (a.get_attribute("aria-label") or ""), a.get_attribute("href")))
     return out
 
+
+
+def click_and_wait(driver, button) -> None:
+    """Click a submit button and wait until the next page has replaced this one.
+
+    While the page navigates, chromium may answer a query about the old element either with a
+    stale-element error or with a generic "Node ... does not belong to the document" error; both
+    mean the old page is gone.
+    """
+    from selenium.common.exceptions import WebDriverException
+
+    button.click()
+
+    def old_page_gone(_driver) -> bool:
+        try:
+            button.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    wait(driver).until(old_page_gone)
+    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")

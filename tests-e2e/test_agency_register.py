@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from conftest import h1_text, login, open_page, wait
+from conftest import click_and_wait, h1_text, login, open_page, wait
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
@@ -22,10 +21,7 @@ def uscc(first17: str) -> str:
 def submit_form_with(browser, field_name: str) -> None:
     field = browser.find_element(By.NAME, field_name)
     form = field.find_element(By.XPATH, "./ancestor::form")
-    button = form.find_element(By.CSS_SELECTOR, "button[type='submit']")
-    button.click()
-    wait(browser).until(EC.staleness_of(button))   # the next page has replaced this one
-    wait(browser).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
 
 
 def test_register_confirm_announce_then_public(browser):

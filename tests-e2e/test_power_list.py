@@ -4,19 +4,12 @@ The console and public pages are checked with axe on the way."""
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from conftest import clear_session, h1_text, login, open_page, wait
+from conftest import clear_session, click_and_wait, h1_text, login, open_page, wait
 from test_accessibility import check_page
 
 AMR = "7934774E-1B8C-5A35-B6FC-FAA76283A9BA"   # 长春市市场监督管理局 (deterministic demo ID)
-
-
-def click_and_wait(browser, button) -> None:
-    button.click()
-    wait(browser).until(EC.staleness_of(button))
-    wait(browser).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def press(browser, label: str) -> None:
