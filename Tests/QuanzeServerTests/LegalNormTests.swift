@@ -87,6 +87,11 @@ struct LegalNormTests {
             #expect(try await titles("查封、扣押的期限") == ["中华人民共和国行政强制法"])
             #expect(try await titles("法制审核").contains("中华人民共和国行政处罚法"))
             #expect(try await titles("不存在的词语").isEmpty)
+            // Lengths count code points, as the schema's maxLength does: 26 letters with 26 combining marks are 52.
+            let zalgo = String(repeating: "e\u{0301}", count: 26).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await app.testing().test(.GET, "/api/v1/public/legal-norms?q=\(zalgo)") { res in
+                #expect(res.status == .unprocessableEntity)
+            }
             try await app.testing().test(.GET, "/legal-norms?level=law&status=repealed") { res in
                 #expect(res.body.string.contains("主席令第六十三号"))
                 #expect(!res.body.string.contains("主席令第七十号"))

@@ -28,7 +28,7 @@ enum AuditQueries {
             if let a = f.action, AuditAction(rawValue: a) == nil {
                 throw AppError.validation("action", "未知的事件类型：\(a)")
             }
-            if let actor = f.actor, actor.count > 50 { throw AppError.validation("actor", "不超过 50 个字符") }
+            if let actor = f.actor, actor.unicodeScalars.count > 50 { throw AppError.validation("actor", "不超过 50 个字符") }
             return f
         }
     }

@@ -10,7 +10,7 @@ enum LegalNormQueries {
 
         static func from(_ req: Request) throws -> Filter {
             let q = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces)
-            if let q, q.count > 50 { throw AppError.validation("q", "搜索词不超过 50 个字符") }
+            if let q, q.unicodeScalars.count > 50 { throw AppError.validation("q", "搜索词不超过 50 个字符") }
             func value<E: RawRepresentable>(_ name: String, _: E.Type) throws -> E? where E.RawValue == String {
                 guard let raw = try? req.query.get(String.self, at: name), !raw.isEmpty else { return nil }
                 guard let v = E(rawValue: raw) else { throw AppError.validation(name, "取值无效：\(raw)") }

@@ -15,7 +15,7 @@ enum UserQueries {
             guard let status = Status(rawValue: raw.isEmpty ? "all" : raw) else {
                 throw AppError.validation("status", "取值须为 all、locked、disabled、norole、pending 之一")
             }
-            if let q, q.count > 50 { throw AppError.validation("q", "搜索词不超过 50 个字符") }
+            if let q, q.unicodeScalars.count > 50 { throw AppError.validation("q", "搜索词不超过 50 个字符") }
             return Filter(q: q?.isEmpty == true ? nil : q, status: status)
         }
     }
