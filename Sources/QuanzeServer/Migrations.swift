@@ -14,5 +14,7 @@ enum QuanzeMigrations {
         app.migrations.add(UpdateAgencyAddRegistry())
         app.migrations.add(CreateLegalNorm())
         app.migrations.add(CreatePowerItem())
+        // 004: 执法人员 and 证件
+        app.migrations.add(CreateOfficer())
     }
 }
