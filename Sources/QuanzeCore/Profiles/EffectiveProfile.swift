@@ -35,6 +35,7 @@ public struct EffectiveProfile: Codable, Sendable, Hashable, Identifiable {
     public var lineage: [String]
     public var documents: [Inherited<ProfileDocument>]
     public var deadlines: [Inherited<DeadlineRule>]
+    public var quantities: [Inherited<QuantityRule>]
     public var catalogs: EffectiveCatalogs
     public var apportionment: [Inherited<ApportionmentRule>]
     public var assessment: EffectiveAssessment
@@ -42,6 +43,10 @@ public struct EffectiveProfile: Codable, Sendable, Hashable, Identifiable {
 
     public func deadline(_ code: String) -> Inherited<DeadlineRule>? {
         deadlines.first { $0.entry.code == code }
+    }
+
+    public func quantity(_ code: String) -> Inherited<QuantityRule>? {
+        quantities.first { $0.entry.code == code }
     }
 
     public func provision(_ code: String) -> Inherited<Provision>? {

@@ -24,6 +24,7 @@ enum ProfileMerger {
             lineage: chain.map(\.id),
             documents: section({ $0.documents }, code: \.code),
             deadlines: entries { $0.deadlines },
+            quantities: entries { $0.quantities },
             catalogs: EffectiveCatalogs(
                 agencySanctions: entries { $0.catalogs.agencySanctions },
                 personSanctions: entries { $0.catalogs.personSanctions },

@@ -12,6 +12,7 @@ extension RuleProfile {
     var sections: [ProfileSection] {
         var list: [ProfileSection] = [
             ProfileSection(name: "deadlines", entries: deadlines),
+            ProfileSection(name: "quantities", entries: quantities),
             ProfileSection(name: "catalogs.agencySanctions", entries: catalogs.agencySanctions),
             ProfileSection(name: "catalogs.personSanctions", entries: catalogs.personSanctions),
             ProfileSection(name: "catalogs.circumstances.aggravating", entries: catalogs.circumstances.aggravating),

@@ -13,13 +13,15 @@ public struct RuleProfile: Codable, Sendable, Hashable, Identifiable {
     public var inherits: String?
     public var documents: [ProfileDocument]
     public var deadlines: [DeadlineRule]
+    /// Numbers that are not periods (学时, 次).
+    public var quantities: [QuantityRule]
     public var catalogs: ProfileCatalogs
     public var apportionment: [ApportionmentRule]
     public var assessment: AssessmentRules
     public var provisions: [Provision]
 
     public init(id: String, name: String, jurisdiction: String, inherits: String? = nil,
-                documents: [ProfileDocument] = [], deadlines: [DeadlineRule] = [],
+                documents: [ProfileDocument] = [], deadlines: [DeadlineRule] = [], quantities: [QuantityRule] = [],
                 catalogs: ProfileCatalogs = ProfileCatalogs(), apportionment: [ApportionmentRule] = [],
                 assessment: AssessmentRules = AssessmentRules(), provisions: [Provision] = []) {
         self.id = id
@@ -28,6 +30,7 @@ public struct RuleProfile: Codable, Sendable, Hashable, Identifiable {
         self.inherits = inherits
         self.documents = documents
         self.deadlines = deadlines
+        self.quantities = quantities
         self.catalogs = catalogs
         self.apportionment = apportionment
         self.assessment = assessment
@@ -35,7 +38,7 @@ public struct RuleProfile: Codable, Sendable, Hashable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, jurisdiction, inherits, documents, deadlines, catalogs, apportionment, assessment, provisions
+        case id, name, jurisdiction, inherits, documents, deadlines, quantities, catalogs, apportionment, assessment, provisions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,6 +50,7 @@ public struct RuleProfile: Codable, Sendable, Hashable, Identifiable {
         inherits = try c.decodeIfPresent(String.self, forKey: .inherits)
         documents = try c.decodeList([ProfileDocument].self, forKey: .documents)
         deadlines = try c.decodeList([DeadlineRule].self, forKey: .deadlines)
+        quantities = try c.decodeList([QuantityRule].self, forKey: .quantities)
         catalogs = try c.decodeIfPresent(ProfileCatalogs.self, forKey: .catalogs) ?? ProfileCatalogs()
         apportionment = try c.decodeList([ApportionmentRule].self, forKey: .apportionment)
         assessment = try c.decodeIfPresent(AssessmentRules.self, forKey: .assessment) ?? AssessmentRules()

@@ -17,6 +17,10 @@ struct ProfilePage {
             UI.table(caption: "期限规则", headers: ["名称", "期限", "说明", "依据", "来源"], rows: profile.deadlines.map { d in
                 [.text(d.entry.name), .text(d.entry.display), .text(d.entry.text ?? d.entry.note ?? ""), UI.source(d.entry.source), .text(d.originLabel)]
             }),
+            .h2(.text("数量标准")),
+            UI.table(caption: "数量标准", headers: ["名称", "标准", "说明", "依据", "来源"], rows: profile.quantities.map { q in
+                [.text(q.entry.name), .text("\(q.entry.bound == .atLeast ? "不少于" : "达到")\(q.entry.display)"), .text(q.entry.text ?? q.entry.note ?? ""), UI.source(q.entry.source), .text(q.originLabel)]
+            }, empty: "本配置未规定数量标准。"),
             section("对机关的处理", c.agencySanctions),
             section("对人员的处理", c.personSanctions),
             section("从重情形", c.circumstances.aggravating),
