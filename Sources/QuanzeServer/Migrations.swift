@@ -16,5 +16,6 @@ enum QuanzeMigrations {
         app.migrations.add(CreatePowerItem())
         // 004: 执法人员 and 证件
         app.migrations.add(CreateOfficer())
+        app.migrations.add(CreateCertificate())
     }
 }

@@ -33,6 +33,12 @@ enum SiteURL {
     static func publicAgency(_ id: UUID) -> String { "/agencies/\(id)" }
     static func publicFlowchart(_ item: UUID) -> String { "/power-items/\(item)/flowchart.svg" }
     static let publicLegalNorms = "/legal-norms"
+    static let publicCertificates = "/certificates"
+    static let consoleOfficers = "/console/officers"
+    static let consoleOfficersNew = "/console/officers/new"
+    static func consoleOfficer(_ id: UUID) -> String { "/console/officers/\(id)" }
+    static func consoleCertificateAction(_ id: UUID) -> String { "/console/certificates/\(id)/action" }
+    static let consoleCertificateWarnings = "/console/certificates/warnings"
     static func publicLegalNorm(_ id: UUID) -> String { "/legal-norms/\(id)" }
     static let consoleProfiles = "/console/profiles"
     static func consoleProfile(_ id: String) -> String { "/console/profiles/\(id)" }

@@ -90,6 +90,31 @@ let permissionMatrix: [String: Access] = [
     "GET /api/v1/calendar/years": .roles(notAudit), "GET /api/v1/calendar/years/:year": .roles(notAudit),
     "POST /api/v1/calendar/years": .roles([.systemAdmin]), "GET /api/v1/calendar/deadline": .roles(notAudit),
     "GET /api/v1/calendar/working-days": .roles(notAudit),
+    // 执法人员 and 证件
+    "GET /certificates": .public, "GET /api/v1/public/certificates": .public,
+    "GET /console/officers": .roles(business), "GET /console/officers/:officerID": .roles(business),
+    "GET /console/officers/new": .roles([.supervisor, .legalOfficer]), "POST /console/officers/new": .roles([.supervisor, .legalOfficer]),
+    "POST /console/officers/:officerID/trainings": .roles([.supervisor, .legalOfficer]),
+    "POST /console/officers/:officerID/exams": .roles([.supervisor, .legalOfficer]),
+    "POST /console/officers/:officerID/faults": .roles([.supervisor, .legalOfficer]),
+    "POST /console/officers/:officerID/faults/:faultID/process": .roles([.supervisor, .legalOfficer]),
+    "POST /console/officers/:officerID/certificates": .roles([.supervisor]),
+    "POST /console/certificates/:certificateID/action": .roles([.supervisor, .legalOfficer]),
+    "GET /console/certificates/warnings": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/officers": .roles(business), "GET /api/v1/officers/:officerID": .roles(business),
+    "POST /api/v1/agencies/:agencyID/officers": .roles([.supervisor, .legalOfficer]),
+    "PATCH /api/v1/officers/:officerID": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/officers/:officerID/trainings": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/officers/:officerID/exams": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/officers/:officerID/faults": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/officers/:officerID/faults/:faultID/process": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/officers/:officerID/certificates": .roles([.supervisor]),
+    "GET /api/v1/certificates/warnings": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/certificates/:certificateID": .roles(business),
+    "POST /api/v1/certificates/:certificateID/inspect": .roles([.supervisor]), "POST /api/v1/certificates/:certificateID/revoke": .roles([.supervisor]),
+    "POST /api/v1/certificates/:certificateID/suspend": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/certificates/:certificateID/restore": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/certificates/:certificateID/cancel": .roles([.supervisor, .legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -173,7 +198,7 @@ struct PathIDs {
     var values: [String: String]
 
     static func load(_ app: Application) async throws -> PathIDs {
-        let jurisdiction = try #require(try await Jurisdiction.query(on: app.db).first()?.id)
+        let jurisdiction = DemoIDs.uuid(DemoData.jurisdictionKey)
         let agency = DemoIDs.uuid("agency:amr")
         return PathIDs(values: [
             "userID": try await app.userID("newstaff").uuidString, "tokenID": UUID().uuidString,
@@ -181,6 +206,8 @@ struct PathIDs {
             "role": Role.reviewer.rawValue, "year": "2026", "normID": DemoIDs.uuid("norm:licensing").uuidString,
             "articleID": DemoIDs.uuid("article:licensing:第四十二条").uuidString,
             "itemID": DemoIDs.uuid("power:amr:XZXK-001").uuidString, "action": "submit",
+            "officerID": DemoIDs.uuid("officer:amr:3").uuidString, "certificateID": DemoIDs.uuid("certificate:amr:3").uuidString,
+            "faultID": UUID().uuidString,
         ])
     }
 

@@ -38,8 +38,8 @@ struct StorageTests {
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("ready"))
             }
-            #expect(try await Agency.query(on: app.db).count() == DemoAgencies.rows.count)
-            #expect(try await User.query(on: app.db).count() == DemoData.accounts.count)
+            #expect(try await Agency.query(on: app.db).count() == DemoAgencies.rows.count + DemoTongzhou.agencies.count)
+            #expect(try await User.query(on: app.db).count() == DemoData.accounts.count + DemoTongzhou.accounts.count)
             #expect(try await Agency.find(DemoIDs.uuid("agency:amr"), on: app.db)?.name == "长春市市场监督管理局")
             #expect(try await DemoData.loadIfEmpty(app) == false)
             let kinds = Set(try await Agency.query(on: app.db).all().map(\.kind))

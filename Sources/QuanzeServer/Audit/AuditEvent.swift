@@ -32,6 +32,10 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case csrfRejected = "csrf.rejected"
     case requestRejected = "request.rejected"
     case demoLoad = "demo.load"
+    case officerCreate = "officer.create"
+    case officerUpdate = "officer.update"
+    case certificateIssue = "certificate.issue"
+    case certificateChange = "certificate.change"
 
     var label: String {
         switch self {
@@ -65,6 +69,10 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .csrfRejected: "防伪令牌校验失败"
         case .requestRejected: "请求被拒绝"
         case .demoLoad: "载入演示数据"
+        case .officerCreate: "登记执法人员"
+        case .officerUpdate: "修改执法人员"
+        case .certificateIssue: "核发执法证件"
+        case .certificateChange: "执法证件状态变更"
         }
     }
 }

@@ -60,11 +60,36 @@ enum DemoData {
             try await DemoLegalNorms.load(on: tx)
             try await DemoPowerItems.load(on: tx, now: now)
             for account in accounts { try await create(account, hash: hash, jurisdictionID: jurisdictionID, now: now, on: tx) }
+            let tongzhouID = try await DemoTongzhou.load(profiles: app.services.profiles, now: now, on: tx)
+            for account in DemoTongzhou.accounts { try await create(account, hash: hash, jurisdictionID: tongzhouID, now: now, on: tx) }
+            try await loadOfficers(app, now: now, on: tx)
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",
-                detail: "载入演示数据：1 个辖区、\(DemoAgencies.rows.count) 个执法主体、\(accounts.count) 个账号"), on: tx, now: now)
+                detail: "载入演示数据：2 个辖区、\(DemoAgencies.rows.count + DemoTongzhou.agencies.count) 个执法主体、\(accounts.count + DemoTongzhou.accounts.count) 个账号"), on: tx, now: now)
         }
         return true
+    }
+
+    /// ~310 officers: 20 in 市场监督管理局 (every state once), 14 in each other announced body of 长春
+    /// (states shifted body by body), 4 without certificates in the body awaiting announcement,
+    /// 24 in each 通州 body.
+    private static func loadOfficers(_ app: Application, now: Date, on db: any Database) async throws {
+        let today = LocalDate(instant: now)
+        var bodies: [DemoOfficers.Body] = DemoAgencies.rows.filter { !$0.isLegalOffice && $0.key != "amrteam" }.enumerated().map { n, row in
+            DemoOfficers.Body(key: row.key, count: row.key == "amr" ? 20 : (row.key == "healthsup" ? 4 : 14), region: "220102",
+                              numberPrefix: "JLCC", mayHoldCertificates: row.key != "healthsup", slotOffset: row.key == "amr" ? 0 : n * 6)
+        }
+        bodies += DemoTongzhou.agencies.filter { !$0.legalOffice }.map {
+            DemoOfficers.Body(key: $0.key, count: 24, region: "110112", numberPrefix: "BJTZ", mayHoldCertificates: true)
+        }
+        let users = ["amr:0": DemoIDs.uuid("user:officer.amr1"), "amr:1": DemoIDs.uuid("user:officer.amr2"),
+                     "eco:0": DemoIDs.uuid("user:officer.eco1"), "eco:1": DemoIDs.uuid("user:officer.eco2"),
+                     "urban:0": DemoIDs.uuid("user:officer.urban1"), "trans:0": DemoIDs.uuid("user:officer.trans1")]
+        try await DemoOfficers.load(bodies, users: users, today: today, on: db)
+        for (jurisdiction, keys) in [(jurisdictionKey, DemoAgencies.rows.map(\.key)), (DemoTongzhou.jurisdictionKey, DemoTongzhou.agencies.map(\.key))] {
+            guard let j = try await Jurisdiction.find(DemoIDs.uuid(jurisdiction), on: db) else { continue }
+            try await DemoOfficers.applyRules(OfficerRules(profile: app.services.profiles.effective(id: j.profileID)), agencyKeys: keys, on: db)
+        }
     }
 
     private static func create(_ a: Account, hash: String, jurisdictionID: UUID, now: Date, on db: any Database) async throws {
@@ -82,7 +107,7 @@ enum DemoData {
     /// The text printed once when the data set is loaded.
     static var banner: String {
         var lines = ["演示数据已载入（仅在演示模式 `serve --demo` 下可登录）。所有演示账号的密码：\(password)", ""]
-        for a in accounts {
+        for a in accounts + DemoTongzhou.accounts {
             lines.append("  \(a.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(a.role?.label ?? "（未授予角色）")  \(a.name)")
         }
         return lines.joined(separator: "\n")

@@ -12,4 +12,10 @@ enum RowLock {
         try await sql.update(User.schema).set("failed_attempts", to: SQLIdentifier("failed_attempts"))
             .where("id", .equal, id).run()
     }
+
+    static func certificate(_ id: UUID, on tx: any Database) async throws {
+        guard let sql = tx as? any SQLDatabase else { return }
+        try await sql.update(Certificate.schema).set("status", to: SQLIdentifier("status"))
+            .where("id", .equal, id).run()
+    }
 }

@@ -9,6 +9,7 @@ struct PublicController: RouteCollection {
         routes.get("agencies", use: agencies)
         routes.get("agencies", ":agencyID", use: agency)
         routes.get("power-items", ":itemID", "flowchart.svg", use: flowchart)
+        routes.get("certificates", use: certificates)
     }
 
     @Sendable func agency(req: Request) async throws -> Response {
@@ -27,6 +28,19 @@ struct PublicController: RouteCollection {
               let agency = try await Agency.find(item.$agency.id, on: req.db), agency.mayEnforce,
               let v = try await PowerItemQueries.published(item, on: req.db) else { throw AppError.notFound }
         return APIPowerItemsController.svg(FlowchartSVG.render(title: v.name, steps: v.flow))
+    }
+
+    @Sendable func certificates(req: Request) async throws -> Response {
+        let agencies = try await Agency.query(on: req.db).filter(\.$status == .announced).sort(\.$name).all()
+        do {
+            let q = try CertificateLookup.Query.from(req)
+            let results = q.isEmpty ? nil : try await CertificateLookup.find(q, today: req.today, on: req.db)
+            return CertificateLookupPage(agencies: agencies, query: q, results: results).render().response()
+        } catch let e as AppError where e.status == .unprocessableEntity {
+            var page = CertificateLookupPage(agencies: agencies, query: .init(), results: nil)
+            page.error = e.message
+            return page.render().response(status: e.status)
+        }
     }
 
     @Sendable func home(req: Request) async throws -> Response {

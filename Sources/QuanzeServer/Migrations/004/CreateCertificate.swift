@@ -1,0 +1,66 @@
+import Fluent
+
+/// 004: training, exams, fault records, certificates and their events.
+struct CreateCertificate: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(TrainingRecord.schema)
+            .id()
+            .field("officer_id", .uuid, .required, .references(Officer.schema, .id, onDelete: .cascade))
+            .field("held_on", .string, .required)
+            .field("title", .string, .required)
+            .field("hours", .int, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(ExamRecord.schema)
+            .id()
+            .field("officer_id", .uuid, .required, .references(Officer.schema, .id, onDelete: .cascade))
+            .field("taken_on", .string, .required)
+            .field("subject", .string, .required)
+            .field("score", .int, .required)
+            .field("passed", .bool, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(FaultRecord.schema)
+            .id()
+            .field("officer_id", .uuid, .required, .references(Officer.schema, .id, onDelete: .cascade))
+            .field("occurred_on", .string, .required)
+            .field("description", .string, .required)
+            .field("processed_on", .string)
+            .field("outcome", .string)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(Certificate.schema)
+            .id()
+            .field("officer_id", .uuid, .required, .references(Officer.schema, .id))
+            .field("number", .string, .required)
+            .field("issued_on", .string, .required)
+            .field("valid_until", .string, .required)
+            .field("status", .string, .required)
+            .field("last_inspection_year", .int)
+            .field("suspended_on", .string)
+            .field("decision_due", .string)
+            .field("revocation_proposed", .bool, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "number")
+            .create()
+        try await database.schema(CertificateEvent.schema)
+            .id()
+            .field("certificate_id", .uuid, .required, .references(Certificate.schema, .id))
+            .field("kind", .string, .required)
+            .field("occurred_on", .string, .required)
+            .field("detail", .string, .required)
+            .field("document_ref", .string)
+            .field("actor_name", .string)
+            .field("sequence", .int, .required)
+            .field("created_at", .datetime)
+            .unique(on: "certificate_id", "sequence")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [CertificateEvent.schema, Certificate.schema, FaultRecord.schema, ExamRecord.schema, TrainingRecord.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import QuanzeCore
+import Vapor
+
+/// 证件公示查询: by number, or by the holder's name (optionally with the body). Only certificates
+/// of announced bodies are found; the answer never contains 身份证号 or phone.
+enum CertificateLookup {
+    struct Query: Sendable {
+        var number: String?
+        var name: String?
+        var agencyID: UUID?
+
+        static func from(_ req: Request) throws -> Query {
+            var q = Query()
+            func text(_ key: String, max: Int) throws -> String? {
+                guard let raw = try req.query.get(String?.self, at: key)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+                guard raw.unicodeScalars.count <= max else { throw AppError.validation(key, "不超过 \(max) 个字符", code: "length") }
+                return raw
+            }
+            q.number = try text("number", max: 30)?.uppercased()
+            q.name = try text("name", max: 30)
+            if let raw = try text("agencyId", max: 36) {
+                guard let id = UUID(uuidString: raw) else { throw AppError.validation("agencyId", "须为执法主体的 UUID") }
+                q.agencyID = id
+            }
+            return q
+        }
+
+        var isEmpty: Bool { number == nil && name == nil }
+    }
+
+    static func find(_ q: Query, today: LocalDate, on db: any Database) async throws -> [PublicCertificateDTO] {
+        guard !q.isEmpty else { return [] }
+        let announced = try await Agency.query(on: db).filter(\.$status == .announced).all()
+        var agencies: [UUID: Agency] = [:]
+        for a in announced where q.agencyID == nil || a.id == q.agencyID { agencies[a.id!] = a }
+        let officerQuery = Officer.query(on: db).filter(\.$agency.$id ~~ Array(agencies.keys))
+        if let name = q.name { officerQuery.filter(\.$name == name) }
+        let officers = try await officerQuery.all()
+        var byID: [UUID: Officer] = [:]
+        for o in officers { byID[o.id!] = o }
+        let certQuery = Certificate.query(on: db).filter(\.$officer.$id ~~ Array(byID.keys))
+        if let number = q.number { certQuery.filter(\.$number == number) }
+        let certs = try await certQuery.sort(\.$issuedOn, .descending).limit(20).all()
+        return certs.compactMap { c in
+            guard let o = byID[c.$officer.id], let a = agencies[o.$agency.id] else { return nil }
+            return PublicCertificateDTO(number: c.number, holderName: o.name, agencyName: a.name,
+                                        status: CertificateView.publicStatus(c, today: today).rawValue,
+                                        validUntil: c.validUntil, lastInspectionYear: c.lastInspectionYear)
+        }
+    }
+}
