@@ -17,5 +17,6 @@ enum QuanzeMigrations {
         // 004: 执法人员 and 证件
         app.migrations.add(CreateOfficer())
         app.migrations.add(CreateCertificate())
+        app.migrations.add(UpdateAgencyAddComplaintChannels())
     }
 }

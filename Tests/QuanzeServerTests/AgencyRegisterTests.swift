@@ -120,4 +120,27 @@ struct AgencyRegisterTests {
             }
         }
     }
+
+    @Test("complaint channels and certificate holders are published on the body's portal page")
+    func complaintChannelsAndHolders() async throws {
+        try await withTestApp { app, _ in
+            let token = try await app.token("supervisor1")
+            let amr = DemoIDs.uuid("agency:amr")
+            let tooMany = try await app.send(.PATCH, "/api/v1/agencies/\(amr)", token,
+                                             #"{"complaintChannels":[\#((1...11).map { "\"电话\($0)\"" }.joined(separator: ","))]}"#)
+            #expect(tooMany.status == .unprocessableEntity)
+            let blank = try await app.send(.PATCH, "/api/v1/agencies/\(amr)", token, #"{"complaintChannels":["  "]}"#)
+            #expect(blank.status == .unprocessableEntity)
+            let ok = try await app.send(.PATCH, "/api/v1/agencies/\(amr)", token, #"{"complaintChannels":["投诉电话：0431-88886666","电子信箱：ts@example.cn"]}"#)
+            #expect((try? ok.content.get([String].self, at: "complaintChannels")) == ["投诉电话：0431-88886666", "电子信箱：ts@example.cn"])
+            #expect((try? ok.content.get(String.self, at: "status")) == "announced", "channels do not need a new confirmation")
+            let holder = try #require(try await Certificate.find(DemoIDs.uuid("certificate:amr:3"), on: app.db))
+            let revoked = try #require(try await Certificate.find(DemoIDs.uuid("certificate:amr:16"), on: app.db))
+            try await app.testing().test(.GET, "/agencies/\(amr)") { res in
+                #expect(res.body.string.contains("电子信箱：ts@example.cn"))
+                #expect(res.body.string.contains(holder.number))
+                #expect(!res.body.string.contains(revoked.number))
+            }
+        }
+    }
 }

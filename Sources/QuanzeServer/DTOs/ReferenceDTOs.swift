@@ -23,8 +23,10 @@ struct AgencyDTO: Content, Sendable {
     var announcementRef: String?
     var announcedOn: String?
     var usccExceptionReason: String?
+    var complaintChannels: [String] = []
 
     init(_ a: Agency) throws {
+        complaintChannels = a.complaintChannels
         id = try a.requireID()
         jurisdictionId = a.$jurisdiction.id
         name = a.name
@@ -57,14 +59,16 @@ struct AgencyInput: Content, StrictInput {
     var regionCode: String?
     var managementMode: ManagementMode?
     var supervisingAgencyId: UUID?
+    var complaintChannels: [String]?
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, uscc, usccExceptionReason, kind, level, regionCode, managementMode, supervisingAgencyId
+        case name, uscc, usccExceptionReason, kind, level, regionCode, managementMode, supervisingAgencyId, complaintChannels
     }
     typealias Keys = CodingKeys
 
     var fields: AgencyService.Fields {
         .init(name: name, uscc: uscc, usccExceptionReason: usccExceptionReason, kind: kind, level: level,
-              regionCode: regionCode, managementMode: managementMode, supervisingAgencyID: supervisingAgencyId)
+              regionCode: regionCode, managementMode: managementMode, supervisingAgencyID: supervisingAgencyId,
+              complaintChannels: complaintChannels)
     }
 }
 

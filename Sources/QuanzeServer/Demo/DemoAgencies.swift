@@ -54,6 +54,9 @@ enum DemoAgencies {
             a.confirmedBy = "supervisor1"
             a.announcementRef = "长春市人民政府公告〔2025〕第\(index + 3)号"
             a.announcedOn = "2025-03-\(String(format: "%02d", 10 + index % 15))"
+            a.complaintChannelsJSON = JSONText(["投诉举报电话：12345（长春市政务服务便民热线）",
+                                                "执法监督电话：0431-8876\(String(format: "%04d", 1000 + index * 7))",
+                                                "来信地址：长春市人民大街\(1000 + index * 11)号 \(row.name)法制机构（邮编 130000）"])
         }
     }
 

@@ -37,6 +37,7 @@ enum DemoTongzhou {
             a.confirmedBy = "supervisor.tz"
             a.announcementRef = "通州区人民政府公告〔2025〕第\(i + 5)号"
             a.announcedOn = "2025-04-0\(i + 1)"
+            a.complaintChannelsJSON = JSONText(["投诉举报电话：12345（北京市民服务热线）", "执法监督电话：010-6954\(String(format: "%04d", 2100 + i))"])
             try await a.create(on: db)
         }
         return jurisdictionID

@@ -32,6 +32,10 @@ final class Agency: Model, @unchecked Sendable {
     @OptionalField(key: "announced_on") var announcedOn: String?
     /// Why a 统一社会信用代码 failing the check character was accepted (pilot regions before the standard).
     @OptionalField(key: "uscc_exception_reason") var usccExceptionReason: String?
+    /// 投诉举报渠道 (phone, address, mailbox …), one entry per line, published on the portal.
+    @OptionalField(key: "complaint_channels") var complaintChannelsJSON: JSONText<[String]>?
+
+    var complaintChannels: [String] { complaintChannelsJSON?.value ?? [] }
 
     // relationships
     @Parent(key: "jurisdiction_id") var jurisdiction: Jurisdiction

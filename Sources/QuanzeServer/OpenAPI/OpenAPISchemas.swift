@@ -21,6 +21,7 @@ enum OpenAPISchemas {
             ("regionCode", Schema.string(pattern: "^[1-9][0-9]{5}$")),
             ("managementMode", Schema.enumeration(ManagementMode.allCases.map(\.rawValue))),
             ("supervisingAgencyId", Schema.uuid),
+            ("complaintChannels", ["type": "array", "maxItems": 10, "items": Schema.string(min: 1, max: 100, pattern: namePattern)]),
         ], required: required)
     }
 
@@ -95,7 +96,7 @@ enum OpenAPISchemas {
                 ("supervisingAgencyId", Schema.uuid), ("status", Schema.enumeration(AgencyStatus.allCases.map(\.rawValue))),
                 ("statusLabel", Schema.string), ("mayEnforce", Schema.bool), ("confirmationRef", Schema.string),
                 ("confirmedAt", Schema.dateTime), ("announcementRef", Schema.string), ("announcedOn", Schema.string),
-                ("usccExceptionReason", Schema.string),
+                ("usccExceptionReason", Schema.string), ("complaintChannels", Schema.array(Schema.string)),
             ], required: ["id", "jurisdictionId", "name", "kind", "kindLabel", "level", "managementMode", "managementModeLabel",
                           "isLegalOffice", "status", "statusLabel", "mayEnforce"])),
             ("AgencyCreate", agencyInput(required: ["name", "uscc", "kind", "level", "managementMode"])),

@@ -30,6 +30,21 @@ enum CertificateLookup {
         var isEmpty: Bool { number == nil && name == nil }
     }
 
+    /// 持证人员公示 (通州 管理办法 第十四条): the body's certificates that are not 核销/注销.
+    static func holders(of agency: Agency, today: LocalDate, on db: any Database) async throws -> [PublicCertificateDTO] {
+        let officers = try await Officer.query(on: db).filter(\.$agency.$id == agency.requireID()).all()
+        var byID: [UUID: Officer] = [:]
+        for o in officers { byID[o.id!] = o }
+        let certs = try await Certificate.query(on: db).filter(\.$officer.$id ~~ Array(byID.keys))
+            .filter(\.$status ~~ [.valid, .suspended]).sort(\.$number).all()
+        return certs.compactMap { c in
+            guard let o = byID[c.$officer.id] else { return nil }
+            return PublicCertificateDTO(number: c.number, holderName: o.name, agencyName: agency.name,
+                                        status: CertificateView.publicStatus(c, today: today).rawValue,
+                                        validUntil: c.validUntil, lastInspectionYear: c.lastInspectionYear)
+        }
+    }
+
     static func find(_ q: Query, today: LocalDate, on db: any Database) async throws -> [PublicCertificateDTO] {
         guard !q.isEmpty else { return [] }
         let announced = try await Agency.query(on: db).filter(\.$status == .announced).all()

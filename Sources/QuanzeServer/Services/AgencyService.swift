@@ -16,6 +16,7 @@ enum AgencyService {
         var regionCode: String?
         var managementMode: ManagementMode?
         var supervisingAgencyID: UUID?
+        var complaintChannels: [String]? = nil
     }
 
     static func create(_ f: Fields, jurisdictionID: UUID, req: Request) async throws -> Agency {
@@ -145,6 +146,17 @@ enum AgencyService {
             if sup == a.id || !exists {
                 problems.append(.init(field: "supervisingAgencyId", code: "not_found", message: "上级主管机关不存在或是本主体"))
             } else { a.$supervisingAgency.id = sup; changes.append("上级主管机关") }
+        }
+        if let channels = f.complaintChannels {
+            let lines = channels.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if lines.count > 10 {
+                problems.append(.init(field: "complaintChannels", code: "count", message: "投诉举报渠道最多 10 项"))
+            } else if let p = channels.lazy.compactMap({ TextInput.problem($0, field: "complaintChannels", max: 100) }).first {
+                problems.append(p)
+            } else if lines != a.complaintChannels {
+                a.complaintChannelsJSON = lines.isEmpty ? nil : JSONText(lines)
+                changes.append("投诉举报渠道")
+            }
         }
         guard problems.isEmpty else { throw AppError.validation(problems) }
         return (changes, reconfirm)

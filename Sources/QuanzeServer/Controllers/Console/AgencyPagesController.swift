@@ -25,6 +25,7 @@ struct AgencyPagesController: RouteCollection {
         var regionCode: String?
         var managementMode: String?
         var supervisingAgencyId: String?
+        var complaintChannels: String?
         var confirmationRef: String?
         var announcementRef: String?
         var announcedOn: String?
@@ -36,13 +37,15 @@ struct AgencyPagesController: RouteCollection {
                          usccExceptionReason: blankToNil(usccExceptionReason), kind: kind.flatMap(AgencyKind.init(rawValue:)),
                          level: blankToNil(level), regionCode: blankToNil(regionCode),
                          managementMode: managementMode.flatMap(ManagementMode.init(rawValue:)),
-                         supervisingAgencyID: supervisingAgencyId.flatMap(UUID.init(uuidString:)))
+                         supervisingAgencyID: supervisingAgencyId.flatMap(UUID.init(uuidString:)),
+                         complaintChannels: complaintChannels.map { $0.split(whereSeparator: \.isNewline).map(String.init)
+                             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } })
         }
 
         var values: [String: String] {
             ["name": name ?? "", "uscc": uscc ?? "", "usccExceptionReason": usccExceptionReason ?? "", "kind": kind ?? "",
              "level": level ?? "", "regionCode": regionCode ?? "", "managementMode": managementMode ?? "",
-             "supervisingAgencyId": supervisingAgencyId ?? ""]
+             "supervisingAgencyId": supervisingAgencyId ?? "", "complaintChannels": complaintChannels ?? ""]
         }
     }
 

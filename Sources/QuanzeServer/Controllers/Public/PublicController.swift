@@ -19,7 +19,9 @@ struct PublicController: RouteCollection {
             guard let v = try await PowerItemQueries.published(item, on: req.db) else { continue }
             powers.append((item, v, try await PowerItemQueries.bases(of: v, on: req.db)))
         }
-        return PublicAgencyPage(agency: agency, powers: powers).render().response()
+        var page = PublicAgencyPage(agency: agency, powers: powers)
+        page.holders = try await CertificateLookup.holders(of: agency, today: req.today, on: req.db)
+        return page.render().response()
     }
 
     /// The flowchart of the published version only.

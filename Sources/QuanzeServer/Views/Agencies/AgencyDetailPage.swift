@@ -90,6 +90,9 @@ enum AgencyForm {
                      UI.select("上级主管机关", name: "supervisingAgencyId",
                                options: [("", "（无）")] + others.filter { $0.id != agency?.id }.map { ($0.id!.uuidString, $0.name) },
                                selected: v("supervisingAgencyId", agency?.$supervisingAgency.id?.uuidString)),
+                     .div(.class("field"), .label(.for("complaintChannels"), .text("投诉举报渠道（每行一项，如 投诉电话、来信地址、电子信箱）")),
+                          .textarea(.name("complaintChannels"), .id("complaintChannels"), .rows(4), .cols(60),
+                                    .text(v("complaintChannels", agency?.complaintChannels.joined(separator: "\n"))))),
                      .button(.type(.submit), .text(submit)))
     }
 }

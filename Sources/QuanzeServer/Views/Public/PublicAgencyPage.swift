@@ -6,6 +6,7 @@ import Plot
 struct PublicAgencyPage {
     let agency: Agency
     let powers: [(PowerItem, PowerItemVersion, [(LegalArticle, LegalNorm)])]
+    var holders: [PublicCertificateDTO] = []
 
     func render() -> HTML {
         let categories = PowerCategory.allCases.filter { c in powers.contains { $0.1.category == c } }
@@ -30,7 +31,16 @@ struct PublicAgencyPage {
                                       .img(.src(SiteURL.publicFlowchart(item.id!)), .class("flowchart"),
                                            .alt("\(v.name)流程图：" + v.flow.map(\.name).joined(separator: "→"))))
                          })
-            }
+            },
+            .h2(.text("投诉举报渠道")),
+            agency.complaintChannels.isEmpty
+                ? .p(.class("empty"), .text("本主体尚未公布投诉举报渠道，可向本级人民政府司法行政部门投诉举报。"))
+                : .ul(.forEach(agency.complaintChannels) { .li(.text($0)) }),
+            .h2(.text("持证执法人员")),
+            .p(.class("hint"), .text("持证人员的姓名、证件编号向社会公布，接受监督（通州区行政执法人员管理办法 第十四条）。可在“证件查询”核对证件状态。")),
+            UI.table(caption: "持证执法人员（\(holders.count) 人）", headers: ["姓名", "证件编号", "状态", "有效期至"], rows: holders.map { h in
+                [.text(h.holderName), .text(h.number), .text(h.status), .text(h.validUntil)]
+            }, empty: "暂无持证执法人员。")
         ))
     }
 }
