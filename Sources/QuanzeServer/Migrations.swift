@@ -18,5 +18,6 @@ enum QuanzeMigrations {
         app.migrations.add(CreateOfficer())
         app.migrations.add(CreateCertificate())
         app.migrations.add(UpdateAgencyAddComplaintChannels())
+        app.migrations.add(CreateDiscretionBenchmark())
     }
 }

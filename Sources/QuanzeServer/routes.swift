@@ -29,4 +29,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIProfilesController())
     try api.register(collection: APICalendarController())
     try api.register(collection: APIOfficersController())
+    try api.register(collection: APIDiscretionController())
 }

@@ -115,6 +115,9 @@ let permissionMatrix: [String: Access] = [
     "POST /api/v1/certificates/:certificateID/suspend": .roles([.supervisor, .legalOfficer]),
     "POST /api/v1/certificates/:certificateID/restore": .roles([.supervisor, .legalOfficer]),
     "POST /api/v1/certificates/:certificateID/cancel": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/agencies/:agencyID/discretion-benchmarks": .roles(business),
+    "POST /api/v1/agencies/:agencyID/discretion-benchmarks": .roles([.legalOfficer]),
+    "GET /api/v1/discretion-benchmarks/adjustments": .roles(business),
 ]
 
 /// One demo account per role (scoped ones in the demo city).

@@ -59,6 +59,7 @@ enum DemoData {
             }
             try await DemoLegalNorms.load(on: tx)
             try await DemoPowerItems.load(on: tx, now: now)
+            try await DemoDiscretion.load(on: tx)
             for account in accounts { try await create(account, hash: hash, jurisdictionID: jurisdictionID, now: now, on: tx) }
             let tongzhouID = try await DemoTongzhou.load(profiles: app.services.profiles, now: now, on: tx)
             for account in DemoTongzhou.accounts { try await create(account, hash: hash, jurisdictionID: tongzhouID, now: now, on: tx) }

@@ -231,6 +231,19 @@ enum OpenAPISchemas {
                 ("status", Schema.enumeration(PublicCertificateStatus.allCases.map(\.rawValue))), ("validUntil", Schema.string),
                 ("lastInspectionYear", Schema.int),
             ], required: ["number", "holderName", "agencyName", "status", "validUntil"])),
+            ("DiscretionTier", Schema.object([
+                ("circumstance", Schema.string(min: 1, max: 30, pattern: namePattern)), ("sanction", Schema.string(min: 1, max: 100, pattern: namePattern)),
+                ("minAmount", ["type": "integer", "minimum": 0]), ("maxAmount", ["type": "integer", "minimum": 0]),
+            ], required: ["circumstance", "sanction"])),
+            ("DiscretionBenchmarkInput", Schema.object([
+                ("powerItemId", Schema.uuid), ("articleId", Schema.uuid), ("violation", Schema.string(min: 1, max: 200, pattern: namePattern)),
+                ("tiers", ["type": "array", "minItems": 1, "maxItems": 5, "items": Schema.ref("DiscretionTier")]),
+            ], required: ["articleId", "violation", "tiers"])),
+            ("DiscretionBenchmark", Schema.object([
+                ("id", Schema.uuid), ("agencyId", Schema.uuid), ("powerItemId", Schema.uuid), ("articleId", Schema.uuid), ("basis", Schema.string),
+                ("violation", Schema.string), ("tiers", Schema.array(Schema.ref("DiscretionTier"))), ("needsAdjustment", Schema.bool),
+                ("adjustmentDue", Schema.string), ("adjustmentReason", Schema.string),
+            ], required: ["id", "agencyId", "articleId", "basis", "violation", "tiers", "needsAdjustment"])),
             ("PowerItemInput", Schema.object([
                 ("code", Schema.string(min: 1, max: 40, pattern: namePattern)),
                 ("name", Schema.string(min: 1, max: 100, pattern: namePattern)),

@@ -104,7 +104,12 @@ struct PowerItemPagesController: RouteCollection {
 
     @Sendable func adjustments(req: Request) async throws -> Response {
         let p = try req.require(.supervisor, .reviewer, .legalOfficer, .officer)
-        return AdjustmentsPage(principal: p, rows: try await PowerItemQueries.adjustments(for: p, on: req.db)).render().response()
+        var page = AdjustmentsPage(principal: p, rows: try await PowerItemQueries.adjustments(for: p, on: req.db))
+        let agencies = try await AgencyQueries.scoped(for: p, on: req.db).all()
+        let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0) })
+        page.benchmarks = try await DiscretionQueries.rows(agencyIDs: Array(byID.keys), onlyFlagged: true, on: req.db)
+            .compactMap { b, basis in byID[b.$agency.id].map { (b, basis, $0) } }
+        return page.render().response()
     }
 
     private func perform(_ req: Request, _ action: (PowerItem, Agency, Principal) async throws -> String) async throws -> Response {

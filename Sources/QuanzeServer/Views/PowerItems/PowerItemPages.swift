@@ -110,6 +110,7 @@ enum PowerItemForm {
 struct AdjustmentsPage {
     let principal: Principal
     let rows: [(PowerItemVersion, PowerItem, Agency)]
+    var benchmarks: [(DiscretionBenchmark, String, Agency)] = []
 
     func render() -> HTML {
         Layout.console(title: "需调整预警", principal: principal, active: SiteURL.consolePowerAdjustments, content: .div(
@@ -118,7 +119,12 @@ struct AdjustmentsPage {
             UI.table(caption: "需调整的职权事项（共 \(rows.count) 项）", headers: ["执法主体", "事项", "版本", "原因", "调整期限"], rows: rows.map { v, item, agency in
                 [.text(agency.name), .a(.href(SiteURL.consolePowerItem(item.id!)), .text("\(item.code) \(v.name)")),
                  .text("v\(v.version)（\(v.status.label)）"), .text(v.adjustmentReason ?? ""), .text(v.adjustmentDue ?? "未规定")]
-            }, empty: "没有需要调整的职权事项。")
+            }, empty: "没有需要调整的职权事项。"),
+            .p(.class("hint"), .text("各事项的办理流程（流程图）随事项一并调整，见事项详情。")),
+            UI.table(caption: "依赖同一条文、需调整的裁量基准（共 \(benchmarks.count) 项）", headers: ["执法主体", "违法行为", "依据", "原因", "调整期限"],
+                     rows: benchmarks.map { b, basis, agency in
+                         [.text(agency.name), .text(b.violation), .text(basis), .text(b.adjustmentReason ?? ""), .text(b.adjustmentDue ?? "未规定")]
+                     }, empty: "没有需要调整的裁量基准。")
         ))
     }
 }
