@@ -14,5 +14,7 @@ enum QuanzeMigrations {
         app.migrations.add(UpdateAgencyAddRegistry())
         app.migrations.add(CreateLegalNorm())
         app.migrations.add(CreatePowerItem())
+        // 003: 委托执法
+        app.migrations.add(CreateDelegation())
     }
 }

@@ -90,6 +90,16 @@ let permissionMatrix: [String: Access] = [
     "GET /api/v1/calendar/years": .roles(notAudit), "GET /api/v1/calendar/years/:year": .roles(notAudit),
     "POST /api/v1/calendar/years": .roles([.systemAdmin]), "GET /api/v1/calendar/deadline": .roles(notAudit),
     "GET /api/v1/calendar/working-days": .roles(notAudit),
+    // 委托执法
+    "GET /api/v1/delegations": .roles(business), "POST /api/v1/delegations": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/delegations/:delegationID": .roles(business),
+    "POST /api/v1/delegations/:delegationID/file": .roles([.supervisor]),
+    "POST /api/v1/delegations/:delegationID/terminate": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/agencies/:agencyID/may-act": .roles(business), "GET /api/v1/public/delegations": .public,
+    "GET /console/delegations": .roles(business), "GET /console/delegations/:delegationID": .roles(business),
+    "GET /console/delegations/new": .roles([.supervisor, .legalOfficer]), "POST /console/delegations/new": .roles([.supervisor, .legalOfficer]),
+    "POST /console/delegations/:delegationID/file": .roles([.supervisor]),
+    "POST /console/delegations/:delegationID/terminate": .roles([.supervisor, .legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -181,6 +191,7 @@ struct PathIDs {
             "role": Role.reviewer.rawValue, "year": "2026", "normID": DemoIDs.uuid("norm:licensing").uuidString,
             "articleID": DemoIDs.uuid("article:licensing:第四十二条").uuidString,
             "itemID": DemoIDs.uuid("power:amr:XZXK-001").uuidString, "action": "submit",
+            "delegationID": DemoIDs.uuid("delegation:current").uuidString,
         ])
     }
 

@@ -32,6 +32,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case csrfRejected = "csrf.rejected"
     case requestRejected = "request.rejected"
     case demoLoad = "demo.load"
+    case delegationCreate = "delegation.create"
+    case delegationFile = "delegation.file"
+    case delegationTerminate = "delegation.terminate"
 
     var label: String {
         switch self {
@@ -65,6 +68,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .csrfRejected: "防伪令牌校验失败"
         case .requestRejected: "请求被拒绝"
         case .demoLoad: "载入演示数据"
+        case .delegationCreate: "登记委托执法"
+        case .delegationFile: "委托执法备案"
+        case .delegationTerminate: "终止委托执法"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import QuanzeCore
 import Vapor
 
 /// The public portal (行政执法公示): no sign-in.
@@ -18,7 +19,13 @@ struct PublicController: RouteCollection {
             guard let v = try await PowerItemQueries.published(item, on: req.db) else { continue }
             powers.append((item, v, try await PowerItemQueries.bases(of: v, on: req.db)))
         }
-        return PublicAgencyPage(agency: agency, powers: powers).render().response()
+        let today = LocalDate(instant: req.now)
+        let given = try await DelegationQueries.of(agency: agency.requireID(), asDelegator: true, inForceOn: today, on: req.db)
+        var page = PublicAgencyPage(agency: agency, powers: powers)
+        page.delegationNotes = DelegationQueries.notesByItem(given, today: today, showState: false)
+        page.received = try await DelegationQueries.of(agency: agency.requireID(), asDelegator: false, inForceOn: today, on: req.db)
+            .filter { $0.delegator.mayEnforce }
+        return page.render().response()
     }
 
     /// The flowchart of the published version only.

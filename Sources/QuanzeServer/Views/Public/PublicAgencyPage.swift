@@ -6,6 +6,9 @@ import Plot
 struct PublicAgencyPage {
     let agency: Agency
     let powers: [(PowerItem, PowerItemVersion, [(LegalArticle, LegalNorm)])]
+    /// 委托执法 in force: per delegated item “委托给：…”, and the items this body carries out by delegation.
+    var delegationNotes: [UUID: [String]] = [:]
+    var received: [DelegationRecord] = []
 
     func render() -> HTML {
         let categories = PowerCategory.allCases.filter { c in powers.contains { $0.1.category == c } }
@@ -27,10 +30,19 @@ struct PublicAgencyPage {
                                       .unwrap(v.statutoryLimit) { .p(.text("法定期限：\($0.value)\($0.unit == "工作日" ? "个工作日" : "日")")) },
                                       .unwrap(v.promisedLimit) { .p(.text("承诺期限：\($0.value)\($0.unit == "工作日" ? "个工作日" : "日")")) },
                                       .p(.text("追责情形：" + (v.responsibilities.isEmpty ? "—" : v.responsibilities.joined(separator: "；")))),
+                                      .forEach(delegationNotes[item.id!] ?? []) { .p(.class("delegated"), .text($0)) },
                                       .img(.src(SiteURL.publicFlowchart(item.id!)), .class("flowchart"),
                                            .alt("\(v.name)流程图：" + v.flow.map(\.name).joined(separator: "→"))))
                          })
-            }
+            },
+            .if(!received.isEmpty, .section(.attribute(named: "aria-labelledby", value: "received-h"),
+                .h2(.id("received-h"), .text("受委托实施的事项")),
+                .p(.text("以下事项由本组织在委托范围和期限内，以委托机关的名义实施。")),
+                UI.table(caption: "受委托实施的事项", headers: ["委托机关", "事项", "委托期限", "委托依据"], rows: received.map { r in
+                    [.a(.href(SiteURL.publicAgency(r.delegator.id!)), .text(r.delegator.name)),
+                     .text(r.items.map { "\($0.0.code) \($0.1)" }.joined(separator: "；")),
+                     .text("\(r.delegation.termStart) 至 \(r.delegation.termEnd)"), .text(r.delegation.basis)]
+                })))
         ))
     }
 }
