@@ -186,6 +186,9 @@ struct DelegationTests {
                 #expect(res.body.string.contains("逾期未备案预警"))
                 #expect(res.body.string.contains("长春市全面落实行政执法责任制实施意见 二(一)3"))
             }
+            try await app.testing().test(.GET, "/console", headers: s.headers) { res in
+                #expect(res.body.string.contains("有 1 项委托执法逾期未备案"))
+            }
             try await app.testing().test(.GET, "/console/delegations/new?delegatingAgencyId=\(Self.amr)", headers: s.headers) { res in
                 #expect(res.body.string.contains("XZCF-001"))
                 #expect(res.body.string.contains("15日，自书面委托决定作出之日起"))

@@ -45,7 +45,8 @@ struct AgencyDetailPage {
                  v.needsAdjustment ? .span(.class("badge warn"), .text("需调整（\(v.adjustmentDue ?? "")）")) : .text("—"),
                  .text((delegationNotes[item.id!] ?? ["—"]).joined(separator: "；"))]
             }, empty: "尚无职权事项。"),
-            AgencyDelegationsSection.node(received: received, today: today, canCreate: principal.has(.legalOfficer) && principal.agencyID == agency.id),
+            .if(principal.hasAny([.supervisor, .reviewer, .legalOfficer, .officer]),
+                AgencyDelegationsSection.node(received: received, today: today, canCreate: principal.has(.legalOfficer) && principal.agencyID == agency.id)),
             .if(canManage, actions(path)),
             .if(canManage && agency.status != .revoked, .section(.class("card"), .attribute(named: "aria-labelledby", value: "edit-h"),
                 .h2(.id("edit-h"), .text("修改主体信息")),
