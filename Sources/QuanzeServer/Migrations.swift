@@ -14,6 +14,8 @@ enum QuanzeMigrations {
         app.migrations.add(UpdateAgencyAddRegistry())
         app.migrations.add(CreateLegalNorm())
         app.migrations.add(CreatePowerItem())
+        // 003: 委托执法
+        app.migrations.add(CreateDelegation())
         // 004: 执法人员 and 证件
         app.migrations.add(CreateOfficer())
         app.migrations.add(CreateCertificate())

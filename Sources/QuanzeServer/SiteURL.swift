@@ -47,6 +47,9 @@ enum SiteURL {
     static let consoleAudit = "/console/audit"
     static let consoleAuditExport = "/console/audit/export"
     static let consoleAuditVerify = "/console/audit/verify"
+    static let consoleDelegations = "/console/delegations"
+    static let consoleDelegationsNew = "/console/delegations/new"
+    static func consoleDelegation(_ id: UUID) -> String { "/console/delegations/\(id)" }
 
     // API
     static let api = "/api/v1"

@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LegalNormPagesController())
     try app.register(collection: PowerItemPagesController())
     try app.register(collection: OfficerPagesController())
+    try app.register(collection: DelegationPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -30,4 +31,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APICalendarController())
     try api.register(collection: APIOfficersController())
     try api.register(collection: APIDiscretionController())
+    try api.register(collection: APIDelegationsController())
 }

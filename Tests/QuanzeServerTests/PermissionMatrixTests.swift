@@ -118,6 +118,16 @@ let permissionMatrix: [String: Access] = [
     "GET /api/v1/agencies/:agencyID/discretion-benchmarks": .roles(business),
     "POST /api/v1/agencies/:agencyID/discretion-benchmarks": .roles([.legalOfficer]),
     "GET /api/v1/discretion-benchmarks/adjustments": .roles(business),
+    // 委托执法
+    "GET /api/v1/delegations": .roles(business), "POST /api/v1/delegations": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/delegations/:delegationID": .roles(business),
+    "POST /api/v1/delegations/:delegationID/file": .roles([.supervisor]),
+    "POST /api/v1/delegations/:delegationID/terminate": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/agencies/:agencyID/may-act": .roles(business), "GET /api/v1/public/delegations": .public,
+    "GET /console/delegations": .roles(business), "GET /console/delegations/:delegationID": .roles(business),
+    "GET /console/delegations/new": .roles([.supervisor, .legalOfficer]), "POST /console/delegations/new": .roles([.supervisor, .legalOfficer]),
+    "POST /console/delegations/:delegationID/file": .roles([.supervisor]),
+    "POST /console/delegations/:delegationID/terminate": .roles([.supervisor, .legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -211,6 +221,7 @@ struct PathIDs {
             "itemID": DemoIDs.uuid("power:amr:XZXK-001").uuidString, "action": "submit",
             "officerID": DemoIDs.uuid("officer:amr:3").uuidString, "certificateID": DemoIDs.uuid("certificate:amr:3").uuidString,
             "faultID": UUID().uuidString,
+            "delegationID": DemoIDs.uuid("delegation:current").uuidString,
         ])
     }
 

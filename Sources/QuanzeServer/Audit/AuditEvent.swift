@@ -36,6 +36,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case officerUpdate = "officer.update"
     case certificateIssue = "certificate.issue"
     case certificateChange = "certificate.change"
+    case delegationCreate = "delegation.create"
+    case delegationFile = "delegation.file"
+    case delegationTerminate = "delegation.terminate"
 
     var label: String {
         switch self {
@@ -73,6 +76,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .officerUpdate: "修改执法人员"
         case .certificateIssue: "核发执法证件"
         case .certificateChange: "执法证件状态变更"
+        case .delegationCreate: "登记委托执法"
+        case .delegationFile: "委托执法备案"
+        case .delegationTerminate: "终止委托执法"
         }
     }
 }

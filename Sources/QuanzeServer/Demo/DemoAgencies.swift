@@ -33,6 +33,8 @@ enum DemoAgencies {
         Row(key: "fund", name: "长春市住房公积金管理中心", kind: .authorizedOrganization, mode: .territorial, isLegalOffice: false),
         Row(key: "healthsup", name: "长春市卫生健康综合监督执法支队", kind: .entrustedOrganization, mode: .territorial, isLegalOffice: false),
         Row(key: "amrteam", name: "长春市市场监管综合行政执法支队", kind: .entrustedOrganization, mode: .territorial, isLegalOffice: false),
+        // the delegate of 长春市市场监督管理局 in `DemoDelegations`
+        Row(key: "foodteam", name: "长春市食品安全稽查支队", kind: .entrustedOrganization, mode: .territorial, isLegalOffice: false),
     ]
 
     /// Registry state: most bodies confirmed and announced; 市场监管综合行政执法支队 still waits

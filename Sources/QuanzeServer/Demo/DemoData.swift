@@ -3,7 +3,7 @@ import Foundation
 import QuanzeCore
 import Vapor
 
-/// The demo data set: one city government with its legal office, 21 enforcement bodies of every
+/// The demo data set: one city government with its legal office, 22 enforcement bodies of every
 /// kind, and accounts of every role. Deterministic; demo accounts sign in only in demo mode.
 enum DemoData {
     static let password = "Quanze#2026"
@@ -44,7 +44,8 @@ enum DemoData {
         let db = app.db
         guard try await User.query(on: db).count() == 0, try await Jurisdiction.query(on: db).count() == 0 else { return false }
         let hash = try await app.password.async.hash(password)
-        let profileID = app.services.profiles.profile(id: "jilin") != nil ? "jilin" : RuleProfile.nationalID
+        // 长春市 follows its own 实施意见 (004_* 篇十二), which inherits 吉林省 (吉政办发〔2016〕91号).
+        let profileID = ["changchun", "jilin"].first { app.services.profiles.profile(id: $0) != nil } ?? RuleProfile.nationalID
         let now = app.services.clock.now()
         try await db.transaction { tx in
             let jurisdictionID = DemoIDs.uuid(jurisdictionKey)
@@ -64,6 +65,7 @@ enum DemoData {
             let tongzhouID = try await DemoTongzhou.load(profiles: app.services.profiles, now: now, on: tx)
             for account in DemoTongzhou.accounts { try await create(account, hash: hash, jurisdictionID: tongzhouID, now: now, on: tx) }
             try await loadOfficers(app, now: now, on: tx)
+            try await DemoDelegations.load(on: tx, now: now, services: app.services)
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",
                 detail: "载入演示数据：2 个辖区、\(DemoAgencies.rows.count + DemoTongzhou.agencies.count) 个执法主体、\(accounts.count + DemoTongzhou.accounts.count) 个账号"), on: tx, now: now)

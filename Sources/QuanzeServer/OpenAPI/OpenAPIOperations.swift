@@ -197,5 +197,25 @@ enum OpenAPIOperations {
         APIOperation(method: .GET, path: "/api/v1/calendar/working-days", summary: "两日之间的工作日数（不含起算日）", tag: "工作日历",
                      auth: .required, parameters: [query("from", Schema.date, required: true), query("to", Schema.date, required: true)],
                      success: ok("WorkingDayCount")),
+    ] + delegations
+
+    /// 委托执法.
+    static let delegations: [APIOperation] = [
+        APIOperation(method: .GET, path: "/api/v1/delegations", summary: "范围内的委托执法（逾期未备案的在前）", tag: "委托执法",
+                     auth: .required, success: okArray("Delegation")),
+        APIOperation(method: .POST, path: "/api/v1/delegations", summary: "登记书面委托决定（委托机关法制员或监督员）", tag: "委托执法",
+                     auth: .required, body: "DelegationCreate", success: ok("Delegation", 201)),
+        APIOperation(method: .GET, path: "/api/v1/delegations/{delegationID}", summary: "委托执法详情（含备案期限及依据、沿革）", tag: "委托执法",
+                     auth: .required, parameters: [path("delegationID")], success: ok("Delegation")),
+        APIOperation(method: .POST, path: "/api/v1/delegations/{delegationID}/file", summary: "登记备案（政府法制部门，即监督员）", tag: "委托执法",
+                     auth: .required, parameters: [path("delegationID")], body: "DelegationFiling", success: ok("Delegation")),
+        APIOperation(method: .POST, path: "/api/v1/delegations/{delegationID}/terminate", summary: "提前终止委托（监督员或委托机关法制员）",
+                     tag: "委托执法", auth: .required, parameters: [path("delegationID")], body: "DelegationTerminate", success: ok("Delegation")),
+        APIOperation(method: .GET, path: "/api/v1/agencies/{agencyID}/may-act", summary: "该主体某日可否实施某职权事项（本机关职权或有效的已备案委托）",
+                     tag: "委托执法", auth: .required,
+                     parameters: [path("agencyID"), query("powerItemID", Schema.uuid, required: true), query("date", Schema.optionalDate)],
+                     success: ok("MayAct")),
+        APIOperation(method: .GET, path: "/api/v1/public/delegations", summary: "公示：委托执法目录（已备案且在期限内）", tag: "公示",
+                     auth: .none, success: okArray("PublicDelegation")),
     ]
 }

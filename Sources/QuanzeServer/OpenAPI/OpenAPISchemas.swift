@@ -277,6 +277,51 @@ enum OpenAPISchemas {
                                 "required": ["start", "value", "unit", "date", "provisional", "uncoveredYears", "explanation", "rule"],
                                 "properties": ["date": Schema.date, "provisional": Schema.bool, "rule": Schema.ref("SourceRef")]]),
             ("WorkingDayCount", ["type": "object", "required": ["from", "to", "count", "provisional", "uncoveredYears"]]),
+        ] + delegationSchemas
+    }
+
+    /// 委托执法 (see `DelegationDTOs.swift`, `DelegationRules`).
+    static var delegationSchemas: [(String, JSONValue)] {
+        let item = Schema.object([("id", Schema.uuid), ("code", Schema.string), ("name", Schema.string)], required: ["id", "code", "name"])
+        let text100 = Schema.string(min: 1, max: 100, pattern: namePattern)
+        return [
+            ("DelegatedItem", item),
+            ("Delegation", Schema.object([
+                ("id", Schema.uuid), ("jurisdictionId", Schema.uuid), ("delegatingAgencyId", Schema.uuid), ("delegatingAgencyName", Schema.string),
+                ("delegateAgencyId", Schema.uuid), ("delegateAgencyName", Schema.string), ("basis", Schema.string),
+                ("basisArticleIds", Schema.array(Schema.uuid)), ("powerItems", Schema.array(Schema.ref("DelegatedItem"))),
+                ("termStart", Schema.date), ("termEnd", Schema.date), ("decisionOn", Schema.date), ("filingDue", Schema.date),
+                ("filingDueSource", Schema.string), ("filingOverdue", Schema.bool), ("filedOn", Schema.date), ("filedLate", Schema.bool),
+                ("filingRef", Schema.string), ("filingReport", Schema.string), ("entrustmentLetter", Schema.string),
+                ("announcementDocument", Schema.string), ("status", Schema.enumeration(DelegationState.allCases.map(\.rawValue))),
+                ("statusLabel", Schema.string), ("terminatedOn", Schema.date), ("terminationReason", Schema.string),
+                ("history", Schema.array(Schema.object([("kind", Schema.string), ("summary", Schema.string), ("actor", Schema.string),
+                                                        ("recordedAt", Schema.dateTime)], required: ["kind", "summary"]))),
+            ], required: ["id", "jurisdictionId", "delegatingAgencyId", "delegatingAgencyName", "delegateAgencyId", "delegateAgencyName",
+                          "basis", "basisArticleIds", "powerItems", "termStart", "termEnd", "decisionOn", "filingOverdue", "filedLate",
+                          "status", "statusLabel"])),
+            ("DelegationCreate", Schema.object([
+                ("delegatingAgencyId", Schema.uuid), ("delegateAgencyId", Schema.uuid),
+                ("basis", Schema.string(min: 1, max: 200, pattern: namePattern)), ("basisArticleIds", Schema.array(Schema.uuid)),
+                ("powerItemIds", ["type": "array", "minItems": 1, "items": Schema.uuid]),
+                ("termStart", Schema.date), ("termEnd", Schema.date), ("decisionOn", Schema.date),
+            ], required: ["delegatingAgencyId", "delegateAgencyId", "basis", "powerItemIds", "termStart", "termEnd", "decisionOn"])),
+            ("DelegationFiling", Schema.object([
+                ("filedOn", Schema.date), ("filingRef", text100), ("filingReport", text100), ("entrustmentLetter", text100),
+                ("announcementDocument", text100),
+            ], required: ["filedOn", "filingRef", "filingReport", "entrustmentLetter", "announcementDocument"])),
+            ("DelegationTerminate", Schema.object([("reason", Schema.string(min: 1, max: 200, pattern: namePattern))], required: ["reason"])),
+            ("MayAct", Schema.object([
+                ("agencyId", Schema.uuid), ("powerItemId", Schema.uuid), ("date", Schema.date), ("allowed", Schema.bool),
+                ("code", Schema.string(pattern: "^[A-Z0-9_]+$")), ("message", Schema.string), ("delegationId", Schema.uuid),
+            ], required: ["agencyId", "powerItemId", "date", "allowed", "code", "message"])),
+            ("PublicDelegation", Schema.object([
+                ("id", Schema.uuid), ("delegatingAgencyId", Schema.uuid), ("delegatingAgencyName", Schema.string),
+                ("delegateAgencyId", Schema.uuid), ("delegateAgencyName", Schema.string), ("basis", Schema.string),
+                ("powerItems", Schema.array(Schema.ref("DelegatedItem"))), ("termStart", Schema.date), ("termEnd", Schema.date),
+                ("announcementDocument", Schema.string),
+            ], required: ["id", "delegatingAgencyId", "delegatingAgencyName", "delegateAgencyId", "delegateAgencyName", "basis",
+                          "powerItems", "termStart", "termEnd"])),
         ]
     }
 }

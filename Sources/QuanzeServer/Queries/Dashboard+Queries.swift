@@ -35,6 +35,7 @@ enum DashboardQueries {
         }
         if p.has(.auditAdmin) { try await addAuditCounts(&d, now: now, on: db) }
         if p.hasAny([.supervisor, .reviewer, .legalOfficer, .officer]) { try await addScopeCounts(&d, p: p, on: db) }
+        if p.hasAny([.supervisor, .legalOfficer]) { try await addDelegationTodos(&d, p: p, now: now, on: db) }
         return d
     }
 

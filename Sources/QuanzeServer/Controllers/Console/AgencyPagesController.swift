@@ -130,6 +130,14 @@ struct AgencyPagesController: RouteCollection {
         }
         var page = AgencyDetailPage(principal: p, agency: agency, supervising: supervising, others: others)
         page.powers = powers
+        if p.hasAny([.supervisor, .reviewer, .legalOfficer, .officer]) {
+            let today = LocalDate(instant: req.now)
+            let given = try await DelegationQueries.of(agency: agency.requireID(), asDelegator: true, on: req.db)
+                .filter { [.draft, .filed].contains($0.delegation.state(on: today)) }
+            page.delegationNotes = DelegationQueries.notesByItem(given, today: today, showState: true)
+            page.received = try await DelegationQueries.of(agency: agency.requireID(), asDelegator: false, on: req.db)
+            page.today = today
+        }
         return page
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import QuanzeCore
 import Vapor
 
 /// The public portal (行政执法公示): no sign-in.
@@ -19,8 +20,13 @@ struct PublicController: RouteCollection {
             guard let v = try await PowerItemQueries.published(item, on: req.db) else { continue }
             powers.append((item, v, try await PowerItemQueries.bases(of: v, on: req.db)))
         }
+        let today = LocalDate(instant: req.now)
+        let given = try await DelegationQueries.of(agency: agency.requireID(), asDelegator: true, inForceOn: today, on: req.db)
         var page = PublicAgencyPage(agency: agency, powers: powers)
-        page.holders = try await CertificateLookup.holders(of: agency, today: req.today, on: req.db)
+        page.delegationNotes = DelegationQueries.notesByItem(given, today: today, showState: false)
+        page.received = try await DelegationQueries.of(agency: agency.requireID(), asDelegator: false, inForceOn: today, on: req.db)
+            .filter { $0.delegator.mayEnforce }
+        page.holders = try await CertificateLookup.holders(of: agency, today: today, on: req.db)
         return page.render().response()
     }
 

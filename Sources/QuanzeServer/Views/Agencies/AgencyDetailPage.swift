@@ -9,6 +9,10 @@ struct AgencyDetailPage {
     let supervising: Agency?
     let others: [Agency]
     var powers: [(PowerItem, PowerItemVersion)] = []
+    /// 委托执法: per delegated item “委托给：…”, and the items this body carries out by delegation.
+    var delegationNotes: [UUID: [String]] = [:]
+    var received: [DelegationRecord] = []
+    var today: LocalDate? = nil
     var message: String? = nil
     var error: String? = nil
 
@@ -35,11 +39,14 @@ struct AgencyDetailPage {
             .h2(.text("权责清单")),
             .if(principal.has(.legalOfficer) && principal.agencyID == agency.id,
                 .p(.a(.class("button"), .href(SiteURL.consoleNewPowerItem(agency.id!)), .text("草拟职权事项")))),
-            UI.table(caption: "职权事项（共 \(powers.count) 项）", headers: ["编码", "名称", "类别", "最新版本", "需调整"], rows: powers.map { item, v in
+            UI.table(caption: "职权事项（共 \(powers.count) 项）", headers: ["编码", "名称", "类别", "最新版本", "需调整", "委托"], rows: powers.map { item, v in
                 [.text(item.code), .a(.href(SiteURL.consolePowerItem(item.id!)), .text(v.name)), .text(v.category.label),
                  .text("v\(v.version)（\(v.status.label)）"),
-                 v.needsAdjustment ? .span(.class("badge warn"), .text("需调整（\(v.adjustmentDue ?? "")）")) : .text("—")]
+                 v.needsAdjustment ? .span(.class("badge warn"), .text("需调整（\(v.adjustmentDue ?? "")）")) : .text("—"),
+                 .text((delegationNotes[item.id!] ?? ["—"]).joined(separator: "；"))]
             }, empty: "尚无职权事项。"),
+            .if(principal.hasAny([.supervisor, .reviewer, .legalOfficer, .officer]),
+                AgencyDelegationsSection.node(received: received, today: today, canCreate: principal.has(.legalOfficer) && principal.agencyID == agency.id)),
             .if(canManage, actions(path)),
             .if(canManage && agency.status != .revoked, .section(.class("card"), .attribute(named: "aria-labelledby", value: "edit-h"),
                 .h2(.id("edit-h"), .text("修改主体信息")),

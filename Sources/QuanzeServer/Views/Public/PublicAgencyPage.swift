@@ -7,6 +7,9 @@ struct PublicAgencyPage {
     let agency: Agency
     let powers: [(PowerItem, PowerItemVersion, [(LegalArticle, LegalNorm)])]
     var holders: [PublicCertificateDTO] = []
+    /// 委托执法 in force: per delegated item “委托给：…”, and the items this body carries out by delegation.
+    var delegationNotes: [UUID: [String]] = [:]
+    var received: [DelegationRecord] = []
 
     func render() -> HTML {
         let categories = PowerCategory.allCases.filter { c in powers.contains { $0.1.category == c } }
@@ -28,6 +31,7 @@ struct PublicAgencyPage {
                                       .unwrap(v.statutoryLimit) { .p(.text("法定期限：\($0.value)\($0.unit == "工作日" ? "个工作日" : "日")")) },
                                       .unwrap(v.promisedLimit) { .p(.text("承诺期限：\($0.value)\($0.unit == "工作日" ? "个工作日" : "日")")) },
                                       .p(.text("追责情形：" + (v.responsibilities.isEmpty ? "—" : v.responsibilities.joined(separator: "；")))),
+                                      .forEach(delegationNotes[item.id!] ?? []) { .p(.class("delegated"), .text($0)) },
                                       .img(.src(SiteURL.publicFlowchart(item.id!)), .class("flowchart"),
                                            .alt("\(v.name)流程图：" + v.flow.map(\.name).joined(separator: "→"))))
                          })
@@ -40,7 +44,15 @@ struct PublicAgencyPage {
             .p(.class("hint"), .text("持证人员的姓名、证件编号向社会公布，接受监督（通州区行政执法人员管理办法 第十四条）。可在“证件查询”核对证件状态。")),
             UI.table(caption: "持证执法人员（\(holders.count) 人）", headers: ["姓名", "证件编号", "状态", "有效期至"], rows: holders.map { h in
                 [.text(h.holderName), .text(h.number), .text(h.status), .text(h.validUntil)]
-            }, empty: "暂无持证执法人员。")
+            }, empty: "暂无持证执法人员。"),
+            .if(!received.isEmpty, .section(.attribute(named: "aria-labelledby", value: "received-h"),
+                .h2(.id("received-h"), .text("受委托实施的事项")),
+                .p(.text("以下事项由本组织在委托范围和期限内，以委托机关的名义实施。")),
+                UI.table(caption: "受委托实施的事项", headers: ["委托机关", "事项", "委托期限", "委托依据"], rows: received.map { r in
+                    [.a(.href(SiteURL.publicAgency(r.delegator.id!)), .text(r.delegator.name)),
+                     .text(r.items.map { "\($0.0.code) \($0.1)" }.joined(separator: "；")),
+                     .text("\(r.delegation.termStart) 至 \(r.delegation.termEnd)"), .text(r.delegation.basis)]
+                })))
         ))
     }
 }
