@@ -41,6 +41,8 @@ enum SiteURL {
     static let consoleAudit = "/console/audit"
     static let consoleAuditExport = "/console/audit/export"
     static let consoleAuditVerify = "/console/audit/verify"
+    static func consolePowerListImport(_ agency: UUID) -> String { "/console/agencies/\(agency)/power-items/import" }
+    static func consolePowerListTemplate(_ agency: UUID) -> String { "/console/agencies/\(agency)/power-items/import/template.csv" }
 
     // API
     static let api = "/api/v1"

@@ -90,6 +90,10 @@ let permissionMatrix: [String: Access] = [
     "GET /api/v1/calendar/years": .roles(notAudit), "GET /api/v1/calendar/years/:year": .roles(notAudit),
     "POST /api/v1/calendar/years": .roles([.systemAdmin]), "GET /api/v1/calendar/deadline": .roles(notAudit),
     "GET /api/v1/calendar/working-days": .roles(notAudit),
+    // 导入权责清单 (the body's 法制员)
+    "POST /api/v1/agencies/:agencyID/power-items/import": .roles([.legalOfficer]),
+    "POST /console/agencies/:agencyID/power-items/import": .roles([.legalOfficer]),
+    "GET /console/agencies/:agencyID/power-items/import/template.csv": .roles([.legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).

@@ -32,6 +32,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case csrfRejected = "csrf.rejected"
     case requestRejected = "request.rejected"
     case demoLoad = "demo.load"
+    case powerListImport = "power_list.import"
 
     var label: String {
         switch self {
@@ -65,6 +66,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .csrfRejected: "防伪令牌校验失败"
         case .requestRejected: "请求被拒绝"
         case .demoLoad: "载入演示数据"
+        case .powerListImport: "导入权责清单"
         }
     }
 }

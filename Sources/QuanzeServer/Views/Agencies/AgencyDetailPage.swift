@@ -40,6 +40,8 @@ struct AgencyDetailPage {
                  .text("v\(v.version)（\(v.status.label)）"),
                  v.needsAdjustment ? .span(.class("badge warn"), .text("需调整（\(v.adjustmentDue ?? "")）")) : .text("—")]
             }, empty: "尚无职权事项。"),
+            .if(principal.has(.legalOfficer) && principal.agencyID == agency.id,
+                PowerListImportForm.node(agency: agency.id!, csrf: principal.csrfToken)),
             .if(canManage, actions(path)),
             .if(canManage && agency.status != .revoked, .section(.class("card"), .attribute(named: "aria-labelledby", value: "edit-h"),
                 .h2(.id("edit-h"), .text("修改主体信息")),
