@@ -8,6 +8,7 @@ import QuanzeCore
 /// the article found is returned so that the validation refuses it by name (repealed, 规范性文件).
 struct PowerListBasisResolver {
     private var articlesByTitle: [String: [(LegalArticle, LegalNorm)]] = [:]
+    private var articlesByID: [UUID: (LegalArticle, LegalNorm)] = [:]
 
     static func load(titles: Set<String>, on db: any Database) async throws -> PowerListBasisResolver {
         var resolver = PowerListBasisResolver()
@@ -18,6 +19,7 @@ struct PowerListBasisResolver {
         for a in try await LegalArticle.query(on: db).filter(\.$norm.$id ~~ Array(byID.keys)).all() {
             guard let n = byID[a.$norm.id] else { continue }
             resolver.articlesByTitle[n.title, default: []].append((a, n))
+            if let id = a.id { resolver.articlesByID[id] = (a, n) }
         }
         for n in norms where resolver.articlesByTitle[n.title] == nil { resolver.articlesByTitle[n.title] = [] }
         return resolver
@@ -35,6 +37,9 @@ struct PowerListBasisResolver {
         }
         return .success(id)
     }
+
+    /// An article `resolve` found, with its norm (for `PowerItemService.problems` without further queries).
+    func cited(_ id: UUID) -> (LegalArticle, LegalNorm)? { articlesByID[id] }
 
     struct ResolveError: Error { let message: String }
 

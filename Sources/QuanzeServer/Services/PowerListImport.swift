@@ -11,7 +11,7 @@ import Vapor
 enum PowerListImport {
     static let invalidCode = "CSV_INVALID"
 
-    static func run(agency: Agency, data: Data, req: Request) async throws -> [PowerItem] {
+    static func run(agency: Agency, data: Data, req: Request) async throws -> [PowerItemDTO] {
         let agencyID = try agency.requireID()
         let parsed = PowerListCSV.parse(data, categories: categoryTable)
         var problems = parsed.problems
@@ -21,16 +21,19 @@ enum PowerListImport {
             var contents: [(String, PowerItemService.Content)] = []
             for row in parsed.rows {
                 let check = PowerListRowCheck(row: row, flagged: Set(problems.filter { $0.row == row.row }.compactMap(\.column)))
-                let (content, rowProblems) = try await check.run(existingCodes: existing, resolver: resolver, on: req.db)
+                let (content, rowProblems) = try await check.run(existingCodes: existing, resolver: resolver)
                 problems += rowProblems
                 contents.append((row.code, content))
             }
             if problems.isEmpty {
                 let contents = contents
                 return try await req.db.transaction { tx in
-                    var items: [PowerItem] = []
+                    var items: [PowerItemDTO] = []
                     for (code, content) in contents {
-                        items.append(try await PowerItemService.insert(agencyID: agencyID, code: code, content: content, on: tx))
+                        let (item, v) = try await PowerItemService.insert(agencyID: agencyID, code: code, content: content, on: tx)
+                        let bases = content.basisArticleIDs.reduce(into: [UUID]()) { if !$0.contains($1) { $0.append($1) } }
+                        items.append(PowerItemDTO(id: try item.requireID(), agencyId: agencyID, code: code,
+                                                  versions: [try PowerItemVersionDTO(v, bases: bases)]))
                     }
                     try await req.audit(.powerListImport, .success, target: agencyTarget(agency),
                                         detail: "导入 \(items.count) 项职权事项（草拟）", on: tx)

@@ -9,8 +9,7 @@ struct PowerListRowCheck {
     let row: PowerListRow
     let flagged: Set<String>
 
-    func run(existingCodes: Set<String>, resolver: PowerListBasisResolver,
-             on db: any Database) async throws -> (PowerItemService.Content, [ImportProblem]) {
+    func run(existingCodes: Set<String>, resolver: PowerListBasisResolver) async throws -> (PowerItemService.Content, [ImportProblem]) {
         var problems: [ImportProblem] = []
         func report(_ column: PowerListColumn, _ message: String) {
             guard !flagged.contains(column.rawValue) else { return }
@@ -34,7 +33,7 @@ struct PowerListRowCheck {
             promisedLimit: row.promisedLimit.map(Self.limit), majorCriteria: row.majorCriteria,
             flow: row.flow.map { FlowStep(name: $0.name, role: $0.role, limit: $0.limit.map(Self.limit), branch: $0.branch) })
         let basisUnresolved = articleIDs.count < row.basis.count || flagged.contains(PowerListColumn.basis.rawValue)
-        for p in try await PowerItemService.problems(content, on: db) {
+        for p in try await PowerItemService.problems(content, article: { resolver.cited($0) }) {
             let (column, index) = Self.column(of: p.field)
             if column == .basis && p.code == "required" && basisUnresolved { continue }
             let entry = index.map { "第 \($0 + 1) \(column == .flow ? "步" : "项")：" } ?? ""

@@ -18,8 +18,6 @@ struct APIPowerListImportController: RouteCollection {
         guard agency.id == p.agencyID else { throw AppError.outOfScope }
         let input = try req.decodeStrict(PowerListImportInput.self)
         let items = try await PowerListImport.run(agency: agency, data: Data(input.csv.utf8), req: req)
-        var dtos: [PowerItemDTO] = []
-        for item in items { dtos.append(try await PowerItemQueries.dto(item, on: req.db)) }
-        return try await PowerListImportResultDTO(count: dtos.count, items: dtos).encodeResponse(status: .created, for: req)
+        return try await PowerListImportResultDTO(count: items.count, items: items).encodeResponse(status: .created, for: req)
     }
 }

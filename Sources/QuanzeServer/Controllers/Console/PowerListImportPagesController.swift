@@ -26,10 +26,7 @@ struct PowerListImportPagesController: RouteCollection {
             return page.render().response(status: .unprocessableEntity)
         }
         do {
-            let items = try await PowerListImport.run(agency: agency, data: Data(file.data.readableBytesView), req: req)
-            var created: [(PowerItem, String)] = []
-            for item in items { created.append((item, try await PowerItemQueries.latest(item, on: req.db).name)) }
-            page.imported = created
+            page.imported = try await PowerListImport.run(agency: agency, data: Data(file.data.readableBytesView), req: req)
             return page.render().response()
         } catch let e as AppError where e.code == PowerListImport.invalidCode {
             page.problems = e.details?.rows ?? []

@@ -7,7 +7,7 @@ import QuanzeCore
 struct PowerListImportPage {
     let principal: Principal
     let agency: Agency
-    var imported: [(PowerItem, String)] = []
+    var imported: [PowerItemDTO] = []
     var problems: [CSVRowProblem] = []
 
     func render() -> HTML {
@@ -21,8 +21,8 @@ struct PowerListImportPage {
 
     private var success: Node<HTML.BodyContext> {
         .div(UI.alert("已导入 \(imported.count) 项职权事项（草拟版本，须送审）。", kind: "ok"),
-             UI.table(caption: "导入的职权事项", headers: ["编码", "名称"], rows: imported.map { item, name in
-                 [.text(item.code), .a(.href(SiteURL.consolePowerItem(item.id!)), .text(name))]
+             UI.table(caption: "导入的职权事项", headers: ["编码", "名称"], rows: imported.map { item in
+                 [.text(item.code), .a(.href(SiteURL.consolePowerItem(item.id)), .text(item.versions.first?.name ?? item.code))]
              }))
     }
 
