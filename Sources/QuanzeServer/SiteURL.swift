@@ -50,6 +50,8 @@ enum SiteURL {
     static let consoleDelegations = "/console/delegations"
     static let consoleDelegationsNew = "/console/delegations/new"
     static func consoleDelegation(_ id: UUID) -> String { "/console/delegations/\(id)" }
+    static func consolePowerListImport(_ agency: UUID) -> String { "/console/agencies/\(agency)/power-items/import" }
+    static func consolePowerListTemplate(_ agency: UUID) -> String { "/console/agencies/\(agency)/power-items/import/template.csv" }
 
     // API
     static let api = "/api/v1"

@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PowerItemPagesController())
     try app.register(collection: OfficerPagesController())
     try app.register(collection: DelegationPagesController())
+    try app.register(collection: PowerListImportPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -32,4 +33,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIOfficersController())
     try api.register(collection: APIDiscretionController())
     try api.register(collection: APIDelegationsController())
+    try api.register(collection: APIPowerListImportController())
 }

@@ -128,6 +128,10 @@ let permissionMatrix: [String: Access] = [
     "GET /console/delegations/new": .roles([.supervisor, .legalOfficer]), "POST /console/delegations/new": .roles([.supervisor, .legalOfficer]),
     "POST /console/delegations/:delegationID/file": .roles([.supervisor]),
     "POST /console/delegations/:delegationID/terminate": .roles([.supervisor, .legalOfficer]),
+    // 导入权责清单 (the body's 法制员)
+    "POST /api/v1/agencies/:agencyID/power-items/import": .roles([.legalOfficer]),
+    "POST /console/agencies/:agencyID/power-items/import": .roles([.legalOfficer]),
+    "GET /console/agencies/:agencyID/power-items/import/template.csv": .roles([.legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).

@@ -39,6 +39,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case delegationCreate = "delegation.create"
     case delegationFile = "delegation.file"
     case delegationTerminate = "delegation.terminate"
+    case powerListImport = "power_list.import"
 
     var label: String {
         switch self {
@@ -79,6 +80,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .delegationCreate: "登记委托执法"
         case .delegationFile: "委托执法备案"
         case .delegationTerminate: "终止委托执法"
+        case .powerListImport: "导入权责清单"
         }
     }
 }

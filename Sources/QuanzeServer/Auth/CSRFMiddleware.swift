@@ -7,6 +7,8 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     static let header = "X-CSRF-Token"
+    /// The largest multipart body collected here (the console's CSV upload limit).
+    static let maxUploadBytes = PowerListImportPagesController.maxBody.value
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(req.method) else {
@@ -24,6 +26,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             expected = req.url.path.hasPrefix("/console") ? (req.cookies[Cookies.preSessionCSRF]?.string ?? "") : nil
         }
         if let expected {
+            // A file upload larger than one network read arrives streaming; collect it (within the
+            // upload limit) so that its `_csrf` field can be read.
+            if req.body.data == nil, req.headers.contentType?.subType == "form-data" {
+                _ = try await req.body.collect(max: Self.maxUploadBytes).get()
+            }
             let sent = req.headers.first(name: Self.header) ?? (try? req.content.get(String.self, at: Self.field))
             guard let sent, !expected.isEmpty, constantTimeEquals(sent, expected) else {
                 throw AppError.csrfInvalid

@@ -24,11 +24,14 @@ struct ErrorDetails: Content, Sendable, Equatable {
     var field: String?
     var problems: [FieldProblem]?
     var allowed: [String]?
+    /// Problems of an imported file, by row and column (CSV_INVALID).
+    var rows: [CSVRowProblem]?
 
-    init(field: String? = nil, problems: [FieldProblem]? = nil, allowed: [String]? = nil) {
+    init(field: String? = nil, problems: [FieldProblem]? = nil, allowed: [String]? = nil, rows: [CSVRowProblem]? = nil) {
         self.field = field
         self.problems = problems
         self.allowed = allowed
+        self.rows = rows
     }
 }
 

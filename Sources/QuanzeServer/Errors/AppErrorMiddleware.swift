@@ -9,6 +9,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
     private static let auditedElsewhere: Set<String> = [
         "INVALID_CREDENTIALS", "ACCOUNT_LOCKED", "ACCOUNT_DISABLED", "DEMO_ACCOUNT_REFUSED",
         "ADMIN_ROLE_CONFLICT", "ADMIN_BUSINESS_CONFLICT", "ROLE_SCOPE_MISSING", "SESSION_EXPIRED",
+        "CSV_INVALID",
     ]
     private static let notAudited: Set<String> = ["NOT_FOUND", "METHOD_NOT_ALLOWED", "UNAUTHENTICATED", "PASSWORD_CHANGE_REQUIRED"]
 

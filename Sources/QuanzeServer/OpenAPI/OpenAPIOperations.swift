@@ -197,6 +197,10 @@ enum OpenAPIOperations {
         APIOperation(method: .GET, path: "/api/v1/calendar/working-days", summary: "两日之间的工作日数（不含起算日）", tag: "工作日历",
                      auth: .required, parameters: [query("from", Schema.date, required: true), query("to", Schema.date, required: true)],
                      success: ok("WorkingDayCount")),
+        APIOperation(method: .POST, path: "/api/v1/agencies/{agencyID}/power-items/import",
+                     summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
+                     tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
+                     success: ok("PowerListImportResult", 201)),
     ] + delegations
 
     /// 委托执法.

@@ -31,6 +31,8 @@ enum OpenAPISchemas {
                 ("code", Schema.string(pattern: "^[A-Z0-9_]+$")), ("message", Schema.string),
                 ("details", Schema.object([
                     ("field", Schema.string), ("allowed", Schema.array(Schema.string)),
+                    ("rows", Schema.array(Schema.object([("row", Schema.int), ("column", Schema.string), ("message", Schema.string)],
+                                                        required: ["message"]))),
                     ("problems", Schema.array(Schema.object([("field", Schema.string), ("code", Schema.string), ("message", Schema.string)],
                                                             required: ["field", "code", "message"]))),
                 ])),
@@ -277,6 +279,9 @@ enum OpenAPISchemas {
                                 "required": ["start", "value", "unit", "date", "provisional", "uncoveredYears", "explanation", "rule"],
                                 "properties": ["date": Schema.date, "provisional": Schema.bool, "rule": Schema.ref("SourceRef")]]),
             ("WorkingDayCount", ["type": "object", "required": ["from", "to", "count", "provisional", "uncoveredYears"]]),
+            ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
+            ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
+                                                    required: ["count", "items"])),
         ] + delegationSchemas
     }
 

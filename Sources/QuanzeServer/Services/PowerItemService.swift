@@ -24,15 +24,19 @@ enum PowerItemService {
         if try await PowerItem.query(on: req.db).filter(\.$agency.$id == agencyID).filter(\.$code == code).first() != nil {
             throw AppError.conflict("POWER_CODE_TAKEN", "本主体已有编码为 \(code) 的职权事项")
         }
+        return try await req.db.transaction { tx in try await insert(agencyID: agencyID, code: code, content: content, on: tx).item }
+    }
+
+    /// Writes a new item with its first draft version; the caller has validated `content` and the code.
+    static func insert(agencyID: UUID, code: String, content: Content,
+                       on tx: any Database) async throws -> (item: PowerItem, version: PowerItemVersion) {
         let item = PowerItem(agencyID: agencyID, code: code)
-        try await req.db.transaction { tx in
-            try await item.create(on: tx)
-            let v = PowerItemVersion()
-            v.$item.id = try item.requireID()
-            v.version = 1
-            try await write(content, to: v, on: tx)
-        }
-        return item
+        try await item.create(on: tx)
+        let v = PowerItemVersion()
+        v.$item.id = try item.requireID()
+        v.version = 1
+        try await write(content, to: v, on: tx)
+        return (item, v)
     }
 
     /// Only a draft may be edited; a submitted, approved or published version is refused.
@@ -108,13 +112,27 @@ enum PowerItemService {
     /// At least one basis article, each citable: in force, in a norm in force, and not a 规范性文件
     /// (永政办〔2015〕98号 三(一)).
     static func validate(_ c: Content, on db: any Database) async throws {
+        let problems = try await problems(c, on: db)
+        guard problems.isEmpty else { throw AppError.validation(problems) }
+    }
+
+    /// Every problem of `c` (see `validate`), for callers that report them all at once (CSV import).
+    static func problems(_ c: Content, on db: any Database) async throws -> [FieldProblem] {
+        try await problems(c) { id in
+            guard let a = try await LegalArticle.find(id, on: db), let norm = try await LegalNorm.find(a.$norm.id, on: db) else { return nil }
+            return (a, norm)
+        }
+    }
+
+    /// The same, with the cited articles looked up by `article` (an importer that has loaded them already).
+    static func problems(_ c: Content, article: (UUID) async throws -> (LegalArticle, LegalNorm)?) async throws -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if let p = TextInput.problem(c.name, field: "name", max: 100) { problems.append(p) }
         if c.basisArticleIDs.isEmpty {
             problems.append(.init(field: "basisArticleIds", code: "required", message: "至少引用一条现行有效的执法依据条款"))
         }
         for id in c.basisArticleIDs {
-            guard let a = try await LegalArticle.find(id, on: db), let norm = try await LegalNorm.find(a.$norm.id, on: db) else {
+            guard let (a, norm) = try await article(id) else {
                 problems.append(.init(field: "basisArticleIds", code: "not_found", message: "条款不存在：\(id)"))
                 continue
             }
@@ -144,6 +162,6 @@ enum PowerItemService {
         if let s = c.statutoryLimit, let p = c.promisedLimit, s.unit == p.unit, p.value > s.value {
             problems.append(.init(field: "promisedLimit", code: "longer_than_statutory", message: "承诺期限不得长于法定期限"))
         }
-        guard problems.isEmpty else { throw AppError.validation(problems) }
+        return problems
     }
 }

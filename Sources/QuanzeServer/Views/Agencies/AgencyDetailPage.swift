@@ -47,6 +47,8 @@ struct AgencyDetailPage {
             }, empty: "尚无职权事项。"),
             .if(principal.hasAny([.supervisor, .reviewer, .legalOfficer, .officer]),
                 AgencyDelegationsSection.node(received: received, today: today, canCreate: principal.has(.legalOfficer) && principal.agencyID == agency.id)),
+            .if(principal.has(.legalOfficer) && principal.agencyID == agency.id,
+                PowerListImportForm.node(agency: agency.id!, csrf: principal.csrfToken)),
             .if(canManage, actions(path)),
             .if(canManage && agency.status != .revoked, .section(.class("card"), .attribute(named: "aria-labelledby", value: "edit-h"),
                 .h2(.id("edit-h"), .text("修改主体信息")),
