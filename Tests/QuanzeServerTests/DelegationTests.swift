@@ -130,7 +130,7 @@ struct DelegationTests {
             let refused = try after.content.decode(MayActDTO.self)
             #expect(!refused.allowed && refused.code == "DELEGATION_EXPIRED" && refused.message.contains("2028-08-21"))
             let bad = try await app.testing().sendRequest(.GET, path + "2028-02-30", headers: .bearer(sup))
-            #expect(bad.errorCode == "INVALID_DATE")
+            #expect(bad.errorCode == "VALIDATION_FAILED")
             let eco = try await app.testing().sendRequest(.GET, path + "2028-08-20", headers: .bearer(try await app.token("legal.eco")))
             #expect(eco.status == .forbidden)
 

@@ -89,14 +89,17 @@ struct PowerItemTests {
             #expect(res.status == .ok)
             let list = try await app.send(.GET, "/api/v1/power-items/adjustments", sup)
             let items = try #require(try? list.content.decode([PowerItemDTO].self))
-            #expect(items.map(\.code) == ["XZXK-001"])
-            let v = try #require(items.first?.versions.first)
+            let amr = DemoIDs.uuid("agency:amr"), eco = DemoIDs.uuid("agency:eco")
+            #expect(items.filter { $0.agencyId == amr }.map(\.code) == ["XZXK-001"])
+            #expect(items.allSatisfy { $0.versions.first?.category == "licensing" }, "only the items citing the article are flagged")
+            let v = try #require(items.first { $0.agencyId == amr }?.versions.first)
             #expect(v.needsAdjustment)
             #expect(v.adjustmentDue == "2026-02-28")        // one month from 2026-01-31, clamped to February's end
             #expect(v.adjustmentReason?.contains("001_0f2d1a5e9a94fac7.txt") == true)
-            // The same article does not flag another body's items; the officer of that body sees nothing.
-            let eco = try await app.token("officer.eco1")
-            #expect((try? (try await app.send(.GET, "/api/v1/power-items/adjustments", eco)).content.decode([PowerItemDTO].self))?.isEmpty == true)
+            // An officer of another body sees only that body's flagged items.
+            let officer = try await app.token("officer.eco1")
+            let seen = try #require(try? (try await app.send(.GET, "/api/v1/power-items/adjustments", officer)).content.decode([PowerItemDTO].self))
+            #expect(!seen.isEmpty && seen.allSatisfy { $0.agencyId == eco })
         }
     }
 

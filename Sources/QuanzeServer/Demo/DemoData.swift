@@ -64,6 +64,7 @@ enum DemoData {
             for account in accounts { try await create(account, hash: hash, jurisdictionID: jurisdictionID, now: now, on: tx) }
             let tongzhouID = try await DemoTongzhou.load(profiles: app.services.profiles, now: now, on: tx)
             for account in DemoTongzhou.accounts { try await create(account, hash: hash, jurisdictionID: tongzhouID, now: now, on: tx) }
+            try await DemoPowerCatalog.load(on: tx, now: now)
             try await loadOfficers(app, now: now, on: tx)
             try await DemoDelegations.load(on: tx, now: now, services: app.services)
             try await app.services.audit.append(AuditEvent(

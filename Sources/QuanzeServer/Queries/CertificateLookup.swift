@@ -11,8 +11,12 @@ enum CertificateLookup {
         var name: String?
         var agencyID: UUID?
 
-        static func from(_ req: Request) throws -> Query {
+        /// `strict` (the API) refuses an empty `agencyId`; the portal form sends it empty for “全部”.
+        static func from(_ req: Request, strict: Bool = false) throws -> Query {
             var q = Query()
+            if strict, try req.query.get(String?.self, at: "agencyId")?.isEmpty == true {
+                throw AppError.validation("agencyId", "须为执法主体的 UUID")
+            }
             func text(_ key: String, max: Int) throws -> String? {
                 guard let raw = try req.query.get(String?.self, at: key)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
                 guard raw.unicodeScalars.count <= max else { throw AppError.validation(key, "不超过 \(max) 个字符", code: "length") }

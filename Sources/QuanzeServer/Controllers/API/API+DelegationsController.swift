@@ -60,7 +60,7 @@ struct APIDelegationsController: RouteCollection {
         }
         let day: LocalDate
         if let rawDate = req.query[String.self, at: "date"], !rawDate.isEmpty {
-            guard let d = LocalDate(iso: rawDate) else { throw AppError.badRequest("INVALID_DATE", "date 须为有效日期（YYYY-MM-DD）", field: "date") }
+            guard let d = LocalDate(iso: rawDate) else { throw AppError.validation("date", "须为有效日期（YYYY-MM-DD）", code: "date") }
             day = d
         } else { day = LocalDate(instant: req.now) }
         let outcome = try await DelegationCheck.mayAct(agencyID: try agency.requireID(), powerItemID: itemID, on: day, db: req.db)

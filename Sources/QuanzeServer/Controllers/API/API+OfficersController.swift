@@ -37,7 +37,7 @@ struct APIOfficersController: RouteCollection {
 
     /// 证件公示查询: anyone; `number`, or `name` (with optional `agencyID`), is required.
     @Sendable func publicLookup(req: Request) async throws -> [PublicCertificateDTO] {
-        let q = try CertificateLookup.Query.from(req)
+        let q = try CertificateLookup.Query.from(req, strict: true)
         guard !q.isEmpty else { throw AppError.validation("number", "请提供证件编号（number）或持证人姓名（name）", code: "required") }
         return try await CertificateLookup.find(q, today: req.today, on: req.db)
     }

@@ -18,9 +18,11 @@ enum OfficerAccess {
         return (officer, agency)
     }
 
-    static func filter(_ req: Request) throws -> OfficerQueries.Filter {
+    /// The list filter from the query. `strict` (the API) refuses an empty `agencyId` or
+    /// `employment`; the console form sends them empty for “全部”.
+    static func filter(_ req: Request, strict: Bool = true) throws -> OfficerQueries.Filter {
         var f = OfficerQueries.Filter()
-        if let raw = try req.query.get(String?.self, at: "agencyId"), !raw.isEmpty {
+        if let raw = try req.query.get(String?.self, at: "agencyId"), strict || !raw.isEmpty {
             guard let id = UUID(uuidString: raw) else { throw AppError.validation("agencyId", "须为执法主体的 UUID") }
             f.agencyID = id
         }
@@ -28,7 +30,7 @@ enum OfficerAccess {
             guard q.unicodeScalars.count <= 30 else { throw AppError.validation("q", "不超过 30 个字符", code: "length") }
             f.query = q
         }
-        if let raw = try req.query.get(String?.self, at: "employment"), !raw.isEmpty {
+        if let raw = try req.query.get(String?.self, at: "employment"), strict || !raw.isEmpty {
             guard let e = EmploymentType(rawValue: raw) else { throw AppError.validation("employment", "须为 在编、聘用 或 辅助人员") }
             f.employment = e
         }

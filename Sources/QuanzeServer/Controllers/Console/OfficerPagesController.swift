@@ -48,7 +48,7 @@ struct OfficerPagesController: RouteCollection {
     @Sendable func index(req: Request) async throws -> Response {
         let p = try req.require(.supervisor, .reviewer, .legalOfficer, .officer)
         let page = try PageRequest.from(req)
-        let filter = try OfficerAccess.filter(req)
+        let filter = try OfficerAccess.filter(req, strict: false)
         let (rows, total, agencies) = try await OfficerQueries.list(filter, for: p, page: page, on: req.db)
         let summaries = try await OfficerQueries.summaries(rows, agencies: agencies, year: req.today.year, services: req.services, on: req.db)
         return OfficerListPage(principal: p, rows: summaries, agencies: agencies.values.sorted { $0.name < $1.name }, filter: filter,
