@@ -16,5 +16,10 @@ enum QuanzeMigrations {
         app.migrations.add(CreatePowerItem())
         // 004: 执法人员 and 证件
         app.migrations.add(CreateOfficer())
+        // 005: 分解职权 (执法机构、执法岗位、岗位职权、人员在岗)
+        app.migrations.add(CreateEnforcementUnit())
+        app.migrations.add(CreateEnforcementPost())
+        app.migrations.add(CreatePostPower())
+        app.migrations.add(CreatePostAssignment())
     }
 }

@@ -41,6 +41,13 @@ enum SiteURL {
     static let consoleAudit = "/console/audit"
     static let consoleAuditExport = "/console/audit/export"
     static let consoleAuditVerify = "/console/audit/verify"
+    static func consolePosts(_ agency: UUID) -> String { "/console/agencies/\(agency)/posts" }
+    static func consoleUnits(_ agency: UUID) -> String { "/console/agencies/\(agency)/units" }
+    static func consoleCoverage(_ agency: UUID) -> String { "/console/agencies/\(agency)/coverage" }
+    static func consolePostPowers(_ post: UUID) -> String { "/console/posts/\(post)/powers" }
+    static func consolePostPowerRemove(_ post: UUID, _ item: UUID) -> String { "/console/posts/\(post)/powers/\(item)/remove" }
+    static func consolePostAssignments(_ post: UUID) -> String { "/console/posts/\(post)/assignments" }
+    static func consoleAssignmentEnd(_ assignment: UUID) -> String { "/console/assignments/\(assignment)/end" }
 
     // API
     static let api = "/api/v1"

@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AgencyPagesController())
     try app.register(collection: LegalNormPagesController())
     try app.register(collection: PowerItemPagesController())
+    try app.register(collection: PostPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -27,4 +28,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIPowerItemsController())
     try api.register(collection: APIProfilesController())
     try api.register(collection: APICalendarController())
+    try api.register(collection: APIPostsController())
 }

@@ -90,6 +90,25 @@ let permissionMatrix: [String: Access] = [
     "GET /api/v1/calendar/years": .roles(notAudit), "GET /api/v1/calendar/years/:year": .roles(notAudit),
     "POST /api/v1/calendar/years": .roles([.systemAdmin]), "GET /api/v1/calendar/deadline": .roles(notAudit),
     "GET /api/v1/calendar/working-days": .roles(notAudit),
+    // 分解职权: the body's 法制员 manages, the jurisdiction's 监督员 reads
+    "GET /api/v1/agencies/:agencyID/units": .roles([.legalOfficer, .supervisor]),
+    "POST /api/v1/agencies/:agencyID/units": .roles([.legalOfficer]),
+    "GET /api/v1/agencies/:agencyID/posts": .roles([.legalOfficer, .supervisor]),
+    "POST /api/v1/agencies/:agencyID/posts": .roles([.legalOfficer]),
+    "GET /api/v1/agencies/:agencyID/coverage": .roles([.legalOfficer, .supervisor]),
+    "GET /api/v1/posts/:postID": .roles([.legalOfficer, .supervisor]),
+    "POST /api/v1/posts/:postID/powers": .roles([.legalOfficer]),
+    "DELETE /api/v1/posts/:postID/powers/:itemID": .roles([.legalOfficer]),
+    "POST /api/v1/posts/:postID/assignments": .roles([.legalOfficer]),
+    "POST /api/v1/assignments/:assignmentID/end": .roles([.legalOfficer]),
+    "GET /console/agencies/:agencyID/posts": .roles([.legalOfficer, .supervisor]),
+    "POST /console/agencies/:agencyID/units": .roles([.legalOfficer]),
+    "POST /console/agencies/:agencyID/posts": .roles([.legalOfficer]),
+    "GET /console/agencies/:agencyID/coverage": .roles([.legalOfficer, .supervisor]),
+    "POST /console/posts/:postID/powers": .roles([.legalOfficer]),
+    "POST /console/posts/:postID/powers/:itemID/remove": .roles([.legalOfficer]),
+    "POST /console/posts/:postID/assignments": .roles([.legalOfficer]),
+    "POST /console/assignments/:assignmentID/end": .roles([.legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -181,6 +200,8 @@ struct PathIDs {
             "role": Role.reviewer.rawValue, "year": "2026", "normID": DemoIDs.uuid("norm:licensing").uuidString,
             "articleID": DemoIDs.uuid("article:licensing:第四十二条").uuidString,
             "itemID": DemoIDs.uuid("power:amr:XZXK-001").uuidString, "action": "submit",
+            "postID": DemoIDs.uuid("post:amr:case").uuidString, "unitID": DemoIDs.uuid("unit:amr:inspect").uuidString,
+            "assignmentID": DemoIDs.uuid("assignment:amr:case").uuidString,
         ])
     }
 

@@ -32,6 +32,12 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case csrfRejected = "csrf.rejected"
     case requestRejected = "request.rejected"
     case demoLoad = "demo.load"
+    case unitCreate = "post.unit_create"
+    case postCreate = "post.create"
+    case postPowerAdd = "post.power_add"
+    case postPowerRemove = "post.power_remove"
+    case postAssign = "post.assign"
+    case postAssignmentEnd = "post.assignment_end"
 
     var label: String {
         switch self {
@@ -65,6 +71,12 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .csrfRejected: "防伪令牌校验失败"
         case .requestRejected: "请求被拒绝"
         case .demoLoad: "载入演示数据"
+        case .unitCreate: "设立执法机构"
+        case .postCreate: "设立执法岗位"
+        case .postPowerAdd: "岗位分配职权"
+        case .postPowerRemove: "岗位移除职权"
+        case .postAssign: "人员到岗"
+        case .postAssignmentEnd: "人员离岗"
         }
     }
 }

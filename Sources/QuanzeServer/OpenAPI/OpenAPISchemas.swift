@@ -191,6 +191,28 @@ enum OpenAPISchemas {
                                 "required": ["start", "value", "unit", "date", "provisional", "uncoveredYears", "explanation", "rule"],
                                 "properties": ["date": Schema.date, "provisional": Schema.bool, "rule": Schema.ref("SourceRef")]]),
             ("WorkingDayCount", ["type": "object", "required": ["from", "to", "count", "provisional", "uncoveredYears"]]),
+            // 分解职权
+            ("UnitInput", Schema.object([("name", Schema.string(min: 1, max: 50, pattern: namePattern)),
+                                         ("description", Schema.string(min: 1, max: 200, pattern: namePattern))], required: ["name"])),
+            ("Unit", Schema.object([("id", Schema.uuid), ("agencyId", Schema.uuid), ("name", Schema.string), ("description", Schema.string)],
+                                   required: ["id", "agencyId", "name"])),
+            ("HoldingInput", Schema.object([("itemId", Schema.uuid), ("overlapReason", Schema.string(min: 1, max: 200, pattern: namePattern))],
+                                           required: ["itemId"])),
+            ("PostInput", Schema.object([
+                ("unitId", Schema.uuid), ("name", Schema.string(min: 1, max: 50, pattern: namePattern)),
+                ("duties", ["type": "array", "minItems": 1, "uniqueItems": true, "items": Schema.enumeration(PostDuty.allCases.map(\.rawValue))]),
+                ("powers", Schema.array(Schema.ref("HoldingInput"))),
+            ], required: ["unitId", "name", "duties"])),
+            ("AssignmentInput", Schema.object([("officerId", Schema.uuid), ("startDate", Schema.date)], required: ["officerId", "startDate"])),
+            ("EndAssignmentInput", Schema.object([("endDate", Schema.date)])),
+            ("Assignment", Schema.object([("id", Schema.uuid), ("postId", Schema.uuid), ("officerId", Schema.uuid), ("officerName", Schema.string),
+                                          ("startDate", Schema.date), ("endDate", Schema.date)],
+                                         required: ["id", "postId", "officerId", "officerName", "startDate"])),
+            ("Post", ["type": "object", "required": ["id", "agencyId", "unitId", "unitName", "name", "duties", "dutyLabels", "powers", "assignments"],
+                      "properties": ["assignments": Schema.array(Schema.ref("Assignment"))]]),
+            ("Coverage", ["type": "object", "required": ["agencyId", "today", "publishedPowers", "uncovered", "overlaps", "postsWithoutOfficer",
+                                                         "rotation", "sources"],
+                          "properties": ["sources": Schema.array(Schema.ref("SourceRef"))]]),
         ]
     }
 }
