@@ -21,5 +21,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateEnforcementPost())
         app.migrations.add(CreatePostPower())
         app.migrations.add(CreatePostAssignment())
+        // 005: 行政执法责任书
+        app.migrations.add(CreatePledge())
     }
 }

@@ -48,6 +48,10 @@ enum SiteURL {
     static func consolePostPowerRemove(_ post: UUID, _ item: UUID) -> String { "/console/posts/\(post)/powers/\(item)/remove" }
     static func consolePostAssignments(_ post: UUID) -> String { "/console/posts/\(post)/assignments" }
     static func consoleAssignmentEnd(_ assignment: UUID) -> String { "/console/assignments/\(assignment)/end" }
+    static let consolePledges = "/console/pledges"
+    static func consolePledge(_ id: UUID) -> String { "/console/pledges/\(id)" }
+    static func consolePledgeSign(_ id: UUID) -> String { "/console/pledges/\(id)/sign" }
+    static func consolePledgeAttachment(_ id: UUID) -> String { "/console/pledges/\(id)/attachment" }
 
     // API
     static let api = "/api/v1"

@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LegalNormPagesController())
     try app.register(collection: PowerItemPagesController())
     try app.register(collection: PostPagesController())
+    try app.register(collection: PledgePagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -29,4 +30,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIProfilesController())
     try api.register(collection: APICalendarController())
     try api.register(collection: APIPostsController())
+    try api.register(collection: APIPledgesController())
 }

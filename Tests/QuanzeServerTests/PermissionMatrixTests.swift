@@ -109,6 +109,15 @@ let permissionMatrix: [String: Access] = [
     "POST /console/posts/:postID/powers/:itemID/remove": .roles([.legalOfficer]),
     "POST /console/posts/:postID/assignments": .roles([.legalOfficer]),
     "POST /console/assignments/:assignmentID/end": .roles([.legalOfficer]),
+    // 责任书: pledgeID is the government↔body pledge, handled by the 监督员 (a 法制员 handles body↔unit ones)
+    "GET /api/v1/pledges": .roles([.supervisor, .legalOfficer]), "POST /api/v1/pledges": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/pledges/:pledgeID": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/pledges/:pledgeID/sign": .roles([.supervisor]), "PUT /api/v1/pledges/:pledgeID/attachment": .roles([.supervisor]),
+    "GET /api/v1/pledges/:pledgeID/attachment": .roles([.supervisor, .legalOfficer]),
+    "GET /console/pledges": .roles([.supervisor, .legalOfficer]), "POST /console/pledges": .roles([.supervisor, .legalOfficer]),
+    "GET /console/pledges/:pledgeID": .roles([.supervisor, .legalOfficer]),
+    "POST /console/pledges/:pledgeID/sign": .roles([.supervisor]), "POST /console/pledges/:pledgeID/attachment": .roles([.supervisor]),
+    "GET /console/pledges/:pledgeID/attachment": .roles([.supervisor, .legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -202,6 +211,7 @@ struct PathIDs {
             "itemID": DemoIDs.uuid("power:amr:XZXK-001").uuidString, "action": "submit",
             "postID": DemoIDs.uuid("post:amr:case").uuidString, "unitID": DemoIDs.uuid("unit:amr:inspect").uuidString,
             "assignmentID": DemoIDs.uuid("assignment:amr:case").uuidString,
+            "pledgeID": DemoIDs.uuid("pledge:amr:2026").uuidString,
         ])
     }
 

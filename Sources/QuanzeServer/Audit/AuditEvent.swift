@@ -38,6 +38,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case postPowerRemove = "post.power_remove"
     case postAssign = "post.assign"
     case postAssignmentEnd = "post.assignment_end"
+    case pledgeCreate = "pledge.create"
+    case pledgeSign = "pledge.sign"
+    case pledgeAttach = "pledge.attach"
 
     var label: String {
         switch self {
@@ -77,6 +80,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .postPowerRemove: "岗位移除职权"
         case .postAssign: "人员到岗"
         case .postAssignmentEnd: "人员离岗"
+        case .pledgeCreate: "草拟责任书"
+        case .pledgeSign: "签订责任书"
+        case .pledgeAttach: "上传责任书附件"
         }
     }
 }

@@ -61,6 +61,7 @@ enum DemoData {
             try await DemoPowerItems.load(on: tx, now: now)
             for account in accounts { try await create(account, hash: hash, jurisdictionID: jurisdictionID, now: now, on: tx) }
             try await DemoPosts.load(on: tx)
+            try await DemoPledges.load(jurisdictionID: jurisdictionID, on: tx)
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",
                 detail: "载入演示数据：1 个辖区、\(DemoAgencies.rows.count) 个执法主体、\(accounts.count) 个账号"), on: tx, now: now)

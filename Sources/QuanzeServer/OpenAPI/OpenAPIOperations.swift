@@ -174,5 +174,18 @@ enum OpenAPIOperations {
                      auth: .required, parameters: [path("postID")], body: "AssignmentInput", success: ok("Assignment", 201)),
         APIOperation(method: .POST, path: "/api/v1/assignments/{assignmentID}/end", summary: "结束任职（离岗日期，缺省为今天）", tag: "分解职权",
                      auth: .required, parameters: [path("assignmentID")], body: "EndAssignmentInput", success: ok("Assignment")),
+        // 责任书 (监督员: 政府↔执法主体; 法制员: 执法主体↔执法机构)
+        APIOperation(method: .GET, path: "/api/v1/pledges", summary: "责任书列表（本辖区或本主体）", tag: "责任书", auth: .required,
+                     parameters: [query("year", Schema.int(min: 2000, max: 2199))], success: okArray("Pledge")),
+        APIOperation(method: .POST, path: "/api/v1/pledges", summary: "草拟责任书（监督员：政府与执法主体；法制员：本主体与执法机构）", tag: "责任书",
+                     auth: .required, body: "PledgeInput", success: ok("Pledge", 201)),
+        APIOperation(method: .GET, path: "/api/v1/pledges/{pledgeID}", summary: "责任书", tag: "责任书", auth: .required,
+                     parameters: [path("pledgeID")], success: ok("Pledge")),
+        APIOperation(method: .POST, path: "/api/v1/pledges/{pledgeID}/sign", summary: "登记双方签订日期", tag: "责任书", auth: .required,
+                     parameters: [path("pledgeID")], body: "PledgeSignInput", success: ok("Pledge")),
+        APIOperation(method: .PUT, path: "/api/v1/pledges/{pledgeID}/attachment", summary: "上传附件（PDF/PNG/JPEG，不超过 5 MB，base64）",
+                     tag: "责任书", auth: .required, parameters: [path("pledgeID")], body: "PledgeAttachmentInput", success: ok("Pledge")),
+        APIOperation(method: .GET, path: "/api/v1/pledges/{pledgeID}/attachment", summary: "下载附件", tag: "责任书", auth: .required,
+                     parameters: [path("pledgeID")], success: (200, ["type": "string", "format": "binary"], "application/octet-stream")),
     ]
 }

@@ -213,6 +213,24 @@ enum OpenAPISchemas {
             ("Coverage", ["type": "object", "required": ["agencyId", "today", "publishedPowers", "uncovered", "overlaps", "postsWithoutOfficer",
                                                          "rotation", "sources"],
                           "properties": ["sources": Schema.array(Schema.ref("SourceRef"))]]),
+            // 责任书
+            ("PledgeSection", Schema.object([
+                ("title", Schema.string(min: 1, max: 50, pattern: namePattern)), ("target", Schema.string(min: 1, max: 1000, pattern: #"\S"#)),
+                ("points", Schema.int(min: 1, max: PledgeRules.maxPoints)),
+            ], required: ["title", "target", "points"])),
+            ("PledgeInput", Schema.object([
+                ("year", Schema.int(min: 2000, max: 2199)), ("agencyId", Schema.uuid), ("unitId", Schema.uuid),
+                ("sections", ["type": "array", "minItems": 1, "maxItems": .int(PledgeRules.maxSections), "items": Schema.ref("PledgeSection")]),
+            ], required: ["year", "sections"])),
+            ("PledgeSignInput", Schema.object([("firstPartySignedOn", Schema.date), ("secondPartySignedOn", Schema.date)],
+                                              required: ["firstPartySignedOn", "secondPartySignedOn"])),
+            ("PledgeAttachmentInput", Schema.object([
+                ("fileName", Schema.string(min: 1, max: 100, pattern: #"^[^/\\\x00-\x1F\x7F-\x9F]*[^\s/\\\x00-\x1F\x7F-\x9F][^/\\\x00-\x1F\x7F-\x9F]*$"#)),
+                ("contentBase64", Schema.string(min: 4, max: 7_000_000, pattern: "^[A-Za-z0-9+/]*={0,2}$")),
+            ], required: ["fileName", "contentBase64"])),
+            ("Pledge", ["type": "object", "required": ["id", "year", "partyKind", "firstParty", "secondParty", "agencyId", "sections", "totalPoints",
+                                                       "status", "statusLabel"],
+                        "properties": ["sections": Schema.array(Schema.ref("PledgeSection")), "totalPoints": Schema.int]]),
         ]
     }
 }

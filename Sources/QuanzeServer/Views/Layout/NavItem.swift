@@ -22,6 +22,7 @@ struct NavItem: Sendable {
         NavItem(module: "安全管理", title: "安全策略", path: SiteURL.consoleSecurityPolicy, roles: [.securityAdmin]),
         NavItem(module: "安全审计", title: "安全审计", path: SiteURL.consoleAudit, roles: [.auditAdmin]),
         NavItem(module: "个人", title: "我的账号", path: SiteURL.consoleAccount, roles: Set(Role.allCases)),
+        NavItem(module: "职责界定", title: "责任书", path: SiteURL.consolePledges, roles: [.supervisor, .legalOfficer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
