@@ -236,6 +236,30 @@ struct PostTests {
         try await j.save(on: app.db)
     }
 
+    @Test("demo posts assign the body's serving officers when there are any, and leave 法制审核岗 empty")
+    func demoWithOfficers() async throws {
+        try await withTestApp { app, _ in
+            #expect(try await PostAssignment.query(on: app.db).count() == 0)   // no demo officers yet
+            try await Pledge.query(on: app.db).delete()
+            try await PostPower.query(on: app.db).delete()
+            try await EnforcementPost.query(on: app.db).delete()
+            try await EnforcementUnit.query(on: app.db).delete()
+            try await Self.officer(app, name: "甲执法", serial: 107, hiredOn: "2020-01-01")
+            try await Self.officer(app, name: "乙执法", serial: 108, hiredOn: "2012-05-01")
+            try await DemoPosts.load(on: app.db)
+            let assignments = try await PostAssignment.query(on: app.db).with(\.$post).all()
+            #expect(assignments.count == 4)
+            #expect(!assignments.contains { $0.post.name == "法制审核岗" })
+            // Never before the officer joined the body.
+            let caseStart = try #require(assignments.first { $0.post.name == "案件承办岗" })
+            #expect(caseStart.startDate >= "2019-03-01")
+            let token = try await app.token("legal.amr")
+            let res = try await app.send(.GET, "/api/v1/agencies/\(Self.amr)/coverage", token)
+            #expect(try res.content.get([CoverageDTO.EmptyPost].self, at: "postsWithoutOfficer").map(\.postName) == ["法制审核岗"])
+            #expect(try res.content.get([CoverageDTO.Item].self, at: "uncovered").map(\.code) == ["XZQZ-001"])
+        }
+    }
+
     @Test("scope: another body's 法制员 and another city's 监督员 are refused; the city's 监督员 reads but does not manage")
     func scope() async throws {
         try await withTestApp { app, _ in

@@ -12,6 +12,7 @@ struct PledgePagesController: RouteCollection {
         routes.get("console", "pledges", ":pledgeID", use: show)
         routes.post("console", "pledges", ":pledgeID", "sign", use: sign)
         routes.on(.POST, "console", "pledges", ":pledgeID", "attachment", body: .collect(maxSize: "6mb"), use: attach)
+            .userInfo[CSRFMiddleware.bodyLimitKey] = 6 * 1024 * 1024
         routes.get("console", "pledges", ":pledgeID", "attachment", use: download)
     }
 
