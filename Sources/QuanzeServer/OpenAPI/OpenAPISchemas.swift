@@ -226,7 +226,7 @@ enum OpenAPISchemas {
                                               required: ["firstPartySignedOn", "secondPartySignedOn"])),
             ("PledgeAttachmentInput", Schema.object([
                 ("fileName", Schema.string(min: 1, max: 100, pattern: #"^[^/\\\x00-\x1F\x7F-\x9F]*[^\s/\\\x00-\x1F\x7F-\x9F][^/\\\x00-\x1F\x7F-\x9F]*$"#)),
-                ("contentBase64", Schema.string(min: 4, max: 7_000_000, pattern: "^[A-Za-z0-9+/]*={0,2}$")),
+                ("contentBase64", Schema.string(min: 4, max: 7_000_000, pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$")),
             ], required: ["fileName", "contentBase64"])),
             ("Pledge", ["type": "object", "required": ["id", "year", "partyKind", "firstParty", "secondParty", "agencyId", "sections", "totalPoints",
                                                        "status", "statusLabel"],

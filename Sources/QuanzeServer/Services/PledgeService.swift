@@ -16,10 +16,9 @@ enum PledgeService {
     }
 
     static func create(_ d: Draft, by p: Principal, req: Request) async throws -> Pledge {
-        let today = LocalDate(instant: req.now)
         var problems = validate(d.sections)
-        if !((today.year - 1)...(today.year + 1)).contains(d.year) {
-            problems.append(.init(field: "year", code: "out_of_range", message: "年度须为 \(today.year - 1)–\(today.year + 1)"))
+        if !(2000...2199).contains(d.year) {
+            problems.append(.init(field: "year", code: "out_of_range", message: "年度须为 2000–2199"))
         }
         guard problems.isEmpty else { throw AppError.validation(problems) }
         let sections = d.sections.map { PledgeSection(title: $0.title.trimmingCharacters(in: .whitespaces),
