@@ -21,5 +21,12 @@ enum QuanzeMigrations {
         app.migrations.add(CreateCertificate())
         app.migrations.add(UpdateAgencyAddComplaintChannels())
         app.migrations.add(CreateDiscretionBenchmark())
+        // 005: 分解职权 (执法机构、执法岗位、岗位职权、人员在岗)
+        app.migrations.add(CreateEnforcementUnit())
+        app.migrations.add(CreateEnforcementPost())
+        app.migrations.add(CreatePostPower())
+        app.migrations.add(CreatePostAssignment())
+        // 005: 行政执法责任书
+        app.migrations.add(CreatePledge())
     }
 }

@@ -52,6 +52,17 @@ enum SiteURL {
     static func consoleDelegation(_ id: UUID) -> String { "/console/delegations/\(id)" }
     static func consolePowerListImport(_ agency: UUID) -> String { "/console/agencies/\(agency)/power-items/import" }
     static func consolePowerListTemplate(_ agency: UUID) -> String { "/console/agencies/\(agency)/power-items/import/template.csv" }
+    static func consolePosts(_ agency: UUID) -> String { "/console/agencies/\(agency)/posts" }
+    static func consoleUnits(_ agency: UUID) -> String { "/console/agencies/\(agency)/units" }
+    static func consoleCoverage(_ agency: UUID) -> String { "/console/agencies/\(agency)/coverage" }
+    static func consolePostPowers(_ post: UUID) -> String { "/console/posts/\(post)/powers" }
+    static func consolePostPowerRemove(_ post: UUID, _ item: UUID) -> String { "/console/posts/\(post)/powers/\(item)/remove" }
+    static func consolePostAssignments(_ post: UUID) -> String { "/console/posts/\(post)/assignments" }
+    static func consoleAssignmentEnd(_ assignment: UUID) -> String { "/console/assignments/\(assignment)/end" }
+    static let consolePledges = "/console/pledges"
+    static func consolePledge(_ id: UUID) -> String { "/console/pledges/\(id)" }
+    static func consolePledgeSign(_ id: UUID) -> String { "/console/pledges/\(id)/sign" }
+    static func consolePledgeAttachment(_ id: UUID) -> String { "/console/pledges/\(id)/attachment" }
 
     // API
     static let api = "/api/v1"

@@ -17,6 +17,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: OfficerPagesController())
     try app.register(collection: DelegationPagesController())
     try app.register(collection: PowerListImportPagesController())
+    try app.register(collection: PostPagesController())
+    try app.register(collection: PledgePagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -34,4 +36,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIDiscretionController())
     try api.register(collection: APIDelegationsController())
     try api.register(collection: APIPowerListImportController())
+    try api.register(collection: APIPostsController())
+    try api.register(collection: APIPledgesController())
 }

@@ -132,6 +132,34 @@ let permissionMatrix: [String: Access] = [
     "POST /api/v1/agencies/:agencyID/power-items/import": .roles([.legalOfficer]),
     "POST /console/agencies/:agencyID/power-items/import": .roles([.legalOfficer]),
     "GET /console/agencies/:agencyID/power-items/import/template.csv": .roles([.legalOfficer]),
+    // 分解职权: the body's 法制员 manages, the jurisdiction's 监督员 reads
+    "GET /api/v1/agencies/:agencyID/units": .roles([.legalOfficer, .supervisor]),
+    "POST /api/v1/agencies/:agencyID/units": .roles([.legalOfficer]),
+    "GET /api/v1/agencies/:agencyID/posts": .roles([.legalOfficer, .supervisor]),
+    "POST /api/v1/agencies/:agencyID/posts": .roles([.legalOfficer]),
+    "GET /api/v1/agencies/:agencyID/coverage": .roles([.legalOfficer, .supervisor]),
+    "GET /api/v1/posts/:postID": .roles([.legalOfficer, .supervisor]),
+    "POST /api/v1/posts/:postID/powers": .roles([.legalOfficer]),
+    "DELETE /api/v1/posts/:postID/powers/:itemID": .roles([.legalOfficer]),
+    "POST /api/v1/posts/:postID/assignments": .roles([.legalOfficer]),
+    "POST /api/v1/assignments/:assignmentID/end": .roles([.legalOfficer]),
+    "GET /console/agencies/:agencyID/posts": .roles([.legalOfficer, .supervisor]),
+    "POST /console/agencies/:agencyID/units": .roles([.legalOfficer]),
+    "POST /console/agencies/:agencyID/posts": .roles([.legalOfficer]),
+    "GET /console/agencies/:agencyID/coverage": .roles([.legalOfficer, .supervisor]),
+    "POST /console/posts/:postID/powers": .roles([.legalOfficer]),
+    "POST /console/posts/:postID/powers/:itemID/remove": .roles([.legalOfficer]),
+    "POST /console/posts/:postID/assignments": .roles([.legalOfficer]),
+    "POST /console/assignments/:assignmentID/end": .roles([.legalOfficer]),
+    // 责任书: pledgeID is the government↔body pledge, handled by the 监督员 (a 法制员 handles body↔unit ones)
+    "GET /api/v1/pledges": .roles([.supervisor, .legalOfficer]), "POST /api/v1/pledges": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/pledges/:pledgeID": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/pledges/:pledgeID/sign": .roles([.supervisor]), "PUT /api/v1/pledges/:pledgeID/attachment": .roles([.supervisor]),
+    "GET /api/v1/pledges/:pledgeID/attachment": .roles([.supervisor, .legalOfficer]),
+    "GET /console/pledges": .roles([.supervisor, .legalOfficer]), "POST /console/pledges": .roles([.supervisor, .legalOfficer]),
+    "GET /console/pledges/:pledgeID": .roles([.supervisor, .legalOfficer]),
+    "POST /console/pledges/:pledgeID/sign": .roles([.supervisor]), "POST /console/pledges/:pledgeID/attachment": .roles([.supervisor]),
+    "GET /console/pledges/:pledgeID/attachment": .roles([.supervisor, .legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -226,6 +254,9 @@ struct PathIDs {
             "officerID": DemoIDs.uuid("officer:amr:3").uuidString, "certificateID": DemoIDs.uuid("certificate:amr:3").uuidString,
             "faultID": UUID().uuidString,
             "delegationID": DemoIDs.uuid("delegation:current").uuidString,
+            "postID": DemoIDs.uuid("post:amr:case").uuidString, "unitID": DemoIDs.uuid("unit:amr:inspect").uuidString,
+            "assignmentID": DemoIDs.uuid("assignment:amr:case").uuidString,
+            "pledgeID": DemoIDs.uuid("pledge:amr:2026").uuidString,
         ])
     }
 

@@ -40,6 +40,15 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case delegationFile = "delegation.file"
     case delegationTerminate = "delegation.terminate"
     case powerListImport = "power_list.import"
+    case unitCreate = "post.unit_create"
+    case postCreate = "post.create"
+    case postPowerAdd = "post.power_add"
+    case postPowerRemove = "post.power_remove"
+    case postAssign = "post.assign"
+    case postAssignmentEnd = "post.assignment_end"
+    case pledgeCreate = "pledge.create"
+    case pledgeSign = "pledge.sign"
+    case pledgeAttach = "pledge.attach"
 
     var label: String {
         switch self {
@@ -81,6 +90,15 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .delegationFile: "委托执法备案"
         case .delegationTerminate: "终止委托执法"
         case .powerListImport: "导入权责清单"
+        case .unitCreate: "设立执法机构"
+        case .postCreate: "设立执法岗位"
+        case .postPowerAdd: "岗位分配职权"
+        case .postPowerRemove: "岗位移除职权"
+        case .postAssign: "人员到岗"
+        case .postAssignmentEnd: "人员离岗"
+        case .pledgeCreate: "草拟责任书"
+        case .pledgeSign: "签订责任书"
+        case .pledgeAttach: "上传责任书附件"
         }
     }
 }

@@ -7,8 +7,8 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     static let header = "X-CSRF-Token"
-    /// The largest multipart body collected here (the console's CSV upload limit).
-    static let maxUploadBytes = PowerListImportPagesController.maxBody.value
+    /// `Route.userInfo` key of a route's larger body limit (a route declared with `body: .collect(maxSize:)`).
+    static let bodyLimitKey = "csrfBodyLimit"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(req.method) else {
@@ -26,10 +26,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             expected = req.url.path.hasPrefix("/console") ? (req.cookies[Cookies.preSessionCSRF]?.string ?? "") : nil
         }
         if let expected {
-            // A file upload larger than one network read arrives streaming; collect it (within the
-            // upload limit) so that its `_csrf` field can be read.
-            if req.body.data == nil, req.headers.contentType?.subType == "form-data" {
-                _ = try await req.body.collect(max: Self.maxUploadBytes).get()
+            // A form body larger than one network read arrives as a stream (the route collects it
+            // only after the middleware), so collect it here, within the route's limit, to read the field.
+            if req.body.data == nil, req.headers.first(name: Self.header) == nil {
+                let limit = (req.route?.userInfo[Self.bodyLimitKey] as? Int) ?? req.application.routes.defaultMaxBodySize.value
+                _ = try await req.body.collect(max: limit).get()
             }
             let sent = req.headers.first(name: Self.header) ?? (try? req.content.get(String.self, at: Self.field))
             guard let sent, !expected.isEmpty, constantTimeEquals(sent, expected) else {

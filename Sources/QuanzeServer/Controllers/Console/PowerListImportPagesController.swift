@@ -11,6 +11,7 @@ struct PowerListImportPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let base = routes.grouped("console", "agencies", ":agencyID", "power-items", "import")
         base.on(.POST, body: .collect(maxSize: Self.maxBody), use: upload)
+            .userInfo[CSRFMiddleware.bodyLimitKey] = Self.maxBody.value
         base.get("template.csv", use: template)
     }
 

@@ -53,7 +53,11 @@ struct AgencyDetailPage {
             .if(canManage && agency.status != .revoked, .section(.class("card"), .attribute(named: "aria-labelledby", value: "edit-h"),
                 .h2(.id("edit-h"), .text("修改主体信息")),
                 .p(.class("hint"), .text("修改名称、主体类别或统一社会信用代码后，须重新确认和公告。")),
-                AgencyForm.fields(action: path + "/edit", agency: agency, others: others, csrf: principal.csrfToken, submit: "保存")))
+                AgencyForm.fields(action: path + "/edit", agency: agency, others: others, csrf: principal.csrfToken, submit: "保存"))),
+            .if(PostScope.canRead(agency, principal), .section(.class("card"), .attribute(named: "aria-labelledby", value: "posts-h"),
+                .h2(.id("posts-h"), .text("分解职权")),
+                .p(.a(.href(SiteURL.consolePosts(agency.id!)), .text("执法机构与岗位")), .text(" · "),
+                   .a(.href(SiteURL.consoleCoverage(agency.id!)), .text("职权分解情况报告")))))
         ))
     }
 

@@ -28,6 +28,7 @@ struct NavItem: Sendable {
         NavItem(module: "个人", title: "我的账号", path: SiteURL.consoleAccount, roles: Set(Role.allCases)),
         NavItem(module: "职责界定", title: "委托执法", path: SiteURL.consoleDelegations,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "职责界定", title: "责任书", path: SiteURL.consolePledges, roles: [.supervisor, .legalOfficer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
