@@ -218,4 +218,37 @@ struct OfficerCertificateTests {
             }
         }
     }
+
+    @Test("an officer may act only with a valid, inspected certificate, never as 辅助人员, and only where the body may (own power or delegation in term)")
+    func officerMayAct() async throws {
+        try await withTestApp { app, _ in
+            let token = try await app.token("supervisor1")
+            let penalty = DemoIDs.uuid("power:amr:XZCF-001"), licensing = DemoIDs.uuid("power:amr:XZXK-001")
+            func ask(_ officer: UUID, _ item: UUID, _ date: String = "2026-11-20") async throws -> MayActDTO {
+                try await app.send(.GET, "/api/v1/officers/\(officer)/may-act?powerItemID=\(item)&date=\(date)", token).content.decode(MayActDTO.self)
+            }
+            #expect(try await ask(DemoIDs.uuid("officer:amr:3"), penalty).code == "OWN_POWER")
+            #expect(try await ask(DemoIDs.uuid("officer:amr:14"), penalty).code == "CERTIFICATE_SUSPENDED")
+            #expect(try await ask(DemoIDs.uuid("officer:amr:9"), penalty).code == "AUXILIARY_NOT_ALONE")
+            #expect(try await ask(DemoIDs.uuid("officer:amr:12"), penalty).code == "CERTIFICATE_NOT_INSPECTED")
+            #expect(try await ask(DemoIDs.uuid("officer:amr:7"), penalty).code == "NO_CERTIFICATE")
+            // An officer of the delegate (食品安全稽查支队) with a valid certificate.
+            let foodteam = DemoIDs.uuid("agency:foodteam")
+            let officers = try await Officer.query(on: app.db).filter(\.$agency.$id == foodteam).filter(\.$employment == .established).all()
+            var certified: Officer?
+            for o in officers {
+                if let c = try await OfficerQueries.currentCertificate(of: o.requireID(), on: app.db),
+                   CertificateView.publicStatus(c, today: LocalDate(instant: app.services.clock.now())) == .valid { certified = o; break }
+            }
+            let delegate = try #require(certified?.id)
+            let delegation = try #require(try await Delegation.find(DemoIDs.uuid("delegation:current"), on: app.db))
+            #expect(try await ask(delegate, penalty).code == "DELEGATED")
+            #expect(try await ask(delegate, licensing).code == "POWER_NOT_DELEGATED")
+            // Before the term (2026-08-21 in the demo) the delegate's officers are refused; the term's end
+            // boundary is tested on the body in DelegationTests (a later year also needs that year's 年审).
+            let before = try #require(LocalDate(iso: delegation.termStart)).adding(days: -1).iso
+            #expect(try await ask(delegate, penalty, before).code == "DELEGATION_NOT_STARTED")
+            #expect(try await ask(delegate, penalty, delegation.termStart).code == "DELEGATED")
+        }
+    }
 }

@@ -109,6 +109,7 @@ let permissionMatrix: [String: Access] = [
     "POST /api/v1/officers/:officerID/faults": .roles([.supervisor, .legalOfficer]),
     "POST /api/v1/officers/:officerID/faults/:faultID/process": .roles([.supervisor, .legalOfficer]),
     "POST /api/v1/officers/:officerID/certificates": .roles([.supervisor]),
+    "GET /api/v1/officers/:officerID/may-act": .roles(business),
     "GET /api/v1/certificates/warnings": .roles([.supervisor, .legalOfficer]),
     "GET /api/v1/certificates/:certificateID": .roles(business),
     "POST /api/v1/certificates/:certificateID/inspect": .roles([.supervisor]), "POST /api/v1/certificates/:certificateID/revoke": .roles([.supervisor]),

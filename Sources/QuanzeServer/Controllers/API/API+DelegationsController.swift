@@ -55,17 +55,20 @@ struct APIDelegationsController: RouteCollection {
         let p = try req.require(.supervisor, .reviewer, .legalOfficer, .officer)
         guard let agency = try await Agency.find(try req.uuidParameter("agencyID"), on: req.db) else { throw AppError.notFound }
         guard AgencyQueries.canRead(agency, p) else { throw AppError.outOfScope }
-        guard let raw = req.query[String.self, at: "powerItemID"], let itemID = UUID(uuidString: raw) else {
-            throw AppError.badRequest("POWER_ITEM_REQUIRED", "须提供职权事项 powerItemID", field: "powerItemID")
-        }
-        let day: LocalDate
-        if let rawDate = req.query[String.self, at: "date"], !rawDate.isEmpty {
-            guard let d = LocalDate(iso: rawDate) else { throw AppError.validation("date", "须为有效日期（YYYY-MM-DD）", code: "date") }
-            day = d
-        } else { day = LocalDate(instant: req.now) }
+        let (itemID, day) = try Self.mayActQuery(req)
         let outcome = try await DelegationCheck.mayAct(agencyID: try agency.requireID(), powerItemID: itemID, on: day, db: req.db)
         return MayActDTO(agencyId: try agency.requireID(), powerItemId: itemID, date: day.iso, allowed: outcome.allowed,
                          code: outcome.code, message: outcome.message, delegationId: outcome.delegationID)
+    }
+
+    /// `powerItemID` (required) and `date` (YYYY-MM-DD, today when absent) of a may-act question.
+    static func mayActQuery(_ req: Request) throws -> (UUID, LocalDate) {
+        guard let raw = req.query[String.self, at: "powerItemID"], let itemID = UUID(uuidString: raw) else {
+            throw AppError.badRequest("POWER_ITEM_REQUIRED", "须提供职权事项 powerItemID", field: "powerItemID")
+        }
+        guard let rawDate = req.query[String.self, at: "date"], !rawDate.isEmpty else { return (itemID, req.today) }
+        guard let day = LocalDate(iso: rawDate) else { throw AppError.validation("date", "须为有效日期（YYYY-MM-DD）", code: "date") }
+        return (itemID, day)
     }
 
     @Sendable func publicIndex(req: Request) async throws -> [PublicDelegationDTO] {

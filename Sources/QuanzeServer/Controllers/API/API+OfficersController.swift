@@ -18,6 +18,7 @@ struct APIOfficersController: RouteCollection {
         officer.post("faults", use: addFault)
         officer.post("faults", ":faultID", "process", use: processFault)
         officer.post("certificates", use: issue)
+        officer.get("may-act", use: mayAct)
         routes.get("certificates", "warnings", use: warnings)
         let cert = routes.grouped("certificates", ":certificateID")
         cert.get(use: certificate)
@@ -101,6 +102,16 @@ struct APIOfficersController: RouteCollection {
         let summary = try await OfficerQueries.summary(officer, agency: agency, year: req.today.year, services: req.services, on: req.db)
         let cert = try await CertificateService.issue(summary, number: input.number, validUntil: input.validUntil, req: req)
         return try await CertificateAccess.dto(cert, req).encodeResponse(status: .created, for: req)
+    }
+
+    /// Whether the officer may act on a power on a day (certificate, then the body's own power or delegation).
+    @Sendable func mayAct(req: Request) async throws -> MayActDTO {
+        let p = try req.require(.supervisor, .reviewer, .legalOfficer, .officer)
+        let (officer, agency) = try await OfficerQueries.readable(try req.uuidParameter("officerID"), by: p, on: req.db)
+        let (itemID, day) = try APIDelegationsController.mayActQuery(req)
+        let outcome = try await OfficerAuthority.mayAct(officer, powerItemID: itemID, on: day, db: req.db)
+        return MayActDTO(agencyId: try agency.requireID(), powerItemId: itemID, date: day.iso, allowed: outcome.allowed,
+                         code: outcome.code, message: outcome.message, delegationId: outcome.delegationID)
     }
 
     @Sendable func certificate(req: Request) async throws -> CertificateDTO {
