@@ -31,3 +31,7 @@ run "public portal home (page, 2 queries)" "$BASE/"
 run "public agencies API (21 rows JSON)"  "$BASE/api/v1/public/agencies"
 run "deadline API (bearer token + calendar)" "$BASE/api/v1/calendar/deadline?start=2025-09-30&value=5&unit=$UNIT" -H "Authorization: Bearer $TOKEN"
 run "me API (bearer token; token, account, roles, scope: 6 queries)"    "$BASE/api/v1/me" -H "Authorization: Bearer $TOKEN"
+AMR=$(python3 -c 'import uuid,hashlib; h=hashlib.sha256(b"quanze-demo:agency:amr").hexdigest()[:32]; b=bytearray.fromhex(h); b[6]=(b[6]&0x0F)|0x50; b[8]=(b[8]&0x3F)|0x80; print(str(uuid.UUID(bytes=bytes(b))).upper())')
+run "public body page (powers, flowcharts, delegations, certificate holders)" "$BASE/agencies/$AMR"
+run "public certificate lookup API (by number)" "$BASE/api/v1/public/certificates?number=JLCC-00030"
+run "officers API (50 rows; qualification and certificate derived: 6 queries)" "$BASE/api/v1/officers?per=50" -H "Authorization: Bearer $TOKEN"

@@ -78,8 +78,7 @@ enum OfficerService {
 
     static func addTraining(_ o: Officer, heldOn: String, title: String, hours: Int, req: Request) async throws {
         var problems: [FieldProblem] = []
-        let day = LocalDate(iso: heldOn)
-        if day == nil || day! > req.today { problems.append(.init(field: "heldOn", code: "date", message: "须为不晚于今天的有效日期（YYYY-MM-DD）")) }
+        let day = pastDay(heldOn, field: "heldOn", req: req, problems: &problems)
         if let p = TextInput.problem(title, field: "title", max: 100) { problems.append(p) }
         if !(1...200).contains(hours) { problems.append(.init(field: "hours", code: "range", message: "学时须为 1 至 200 的整数")) }
         guard problems.isEmpty else { throw AppError.validation(problems) }
@@ -89,8 +88,7 @@ enum OfficerService {
     /// A score of 60 or more passes (百分制).
     static func addExam(_ o: Officer, takenOn: String, subject: String, score: Int, req: Request) async throws {
         var problems: [FieldProblem] = []
-        let day = LocalDate(iso: takenOn)
-        if day == nil || day! > req.today { problems.append(.init(field: "takenOn", code: "date", message: "须为不晚于今天的有效日期（YYYY-MM-DD）")) }
+        let day = pastDay(takenOn, field: "takenOn", req: req, problems: &problems)
         if let p = TextInput.problem(subject, field: "subject", max: 50) { problems.append(p) }
         if !(0...100).contains(score) { problems.append(.init(field: "score", code: "range", message: "成绩须为 0 至 100 的整数")) }
         guard problems.isEmpty else { throw AppError.validation(problems) }
@@ -100,8 +98,7 @@ enum OfficerService {
 
     static func addFault(_ o: Officer, occurredOn: String, description: String, req: Request) async throws {
         var problems: [FieldProblem] = []
-        let day = LocalDate(iso: occurredOn)
-        if day == nil || day! > req.today { problems.append(.init(field: "occurredOn", code: "date", message: "须为不晚于今天的有效日期（YYYY-MM-DD）")) }
+        let day = pastDay(occurredOn, field: "occurredOn", req: req, problems: &problems)
         if let p = TextInput.problem(description, field: "description", max: 500) { problems.append(p) }
         guard problems.isEmpty else { throw AppError.validation(problems) }
         try await FaultRecord(officerID: o.requireID(), occurredOn: day!.iso,
@@ -113,6 +110,17 @@ enum OfficerService {
         fault.outcome = try TextInput.name(outcome, field: "outcome", max: 200)
         fault.processedOn = req.today.iso
         try await fault.save(on: req.db)
+    }
+}
+
+extension OfficerService {
+    /// A date that is not after today, or a problem for `field`.
+    fileprivate static func pastDay(_ raw: String, field: String, req: Request, problems: inout [FieldProblem]) -> LocalDate? {
+        guard let day = LocalDate(iso: raw), day <= req.today else {
+            problems.append(.init(field: field, code: "date", message: "须为不晚于今天的有效日期（YYYY-MM-DD）"))
+            return nil
+        }
+        return day
     }
 }
 
