@@ -40,6 +40,8 @@ struct PledgeTests {
             let withUnit = try await app.send(.POST, "/api/v1/pledges", sup, #"{"year":2026,"agencyId":"\#(Self.amr)","unitId":"\#(Self.inspect)","sections":[\#(Self.sections([100]))]}"#)
             #expect(withUnit.status == .unprocessableEntity)
             let empty = try await app.send(.POST, "/api/v1/pledges", sup, #"{"year":2026,"agencyId":"\#(Self.eco)","sections":[]}"#)
+            #expect(try await app.send(.GET, "/api/v1/pledges?year=null", sup).status == .unprocessableEntity)
+            #expect(try await app.send(.GET, "/api/v1/pledges?year=2026", sup).status == .ok)
             #expect(empty.status == .unprocessableEntity)
             #expect(try await Pledge.query(on: app.db).count() == before)
         }

@@ -13,13 +13,15 @@ struct APIPledgesController: RouteCollection {
         routes.get("pledges", ":pledgeID", "attachment", use: download)
     }
 
-    struct ListQuery: Content { var year: Int? }
-
     @Sendable func index(req: Request) async throws -> [PledgeDTO] {
         let p = try req.require(.supervisor, .legalOfficer)
-        let year = try? req.query.decode(ListQuery.self).year
+        var year: Int?
+        if let raw = req.query[String.self, at: "year"] {
+            guard let y = Int(raw), (2000...2199).contains(y) else { throw AppError.validation("year", "年度须为 2000 至 2199 的整数") }
+            year = y
+        }
         var out: [PledgeDTO] = []
-        for pledge in try await PledgeScope.list(p, year: year ?? nil, on: req.db) {
+        for pledge in try await PledgeScope.list(p, year: year, on: req.db) {
             out.append(try PledgeDTO(try await PledgeQueries.view(pledge, on: req.db)))
         }
         return out
