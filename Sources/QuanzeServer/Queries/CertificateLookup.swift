@@ -49,19 +49,29 @@ enum CertificateLookup {
         }
     }
 
+    /// Looks up by number first (an indexed, unique column), else by the holder's exact name;
+    /// then keeps only officers of announced bodies (and the chosen body).
     static func find(_ q: Query, today: LocalDate, on db: any Database) async throws -> [PublicCertificateDTO] {
         guard !q.isEmpty else { return [] }
-        let announced = try await Agency.query(on: db).filter(\.$status == .announced).all()
+        var certs: [Certificate]
+        var officers: [Officer]
+        if let number = q.number {
+            certs = try await Certificate.query(on: db).filter(\.$number == number).all()
+            officers = try await Officer.query(on: db).filter(\.$id ~~ certs.map { $0.$officer.id }).all()
+            if let name = q.name { officers = officers.filter { $0.name == name } }
+        } else {
+            let byName = Officer.query(on: db).filter(\.$name == q.name ?? "")
+            if let agencyID = q.agencyID { byName.filter(\.$agency.$id == agencyID) }
+            officers = try await byName.all()
+            certs = try await Certificate.query(on: db).filter(\.$officer.$id ~~ officers.compactMap(\.id))
+                .sort(\.$issuedOn, .descending).limit(20).all()
+        }
+        let agencyQuery = Agency.query(on: db).filter(\.$id ~~ Array(Set(officers.map { $0.$agency.id }))).filter(\.$status == .announced)
+        if let agencyID = q.agencyID { agencyQuery.filter(\.$id == agencyID) }
         var agencies: [UUID: Agency] = [:]
-        for a in announced where q.agencyID == nil || a.id == q.agencyID { agencies[a.id!] = a }
-        let officerQuery = Officer.query(on: db).filter(\.$agency.$id ~~ Array(agencies.keys))
-        if let name = q.name { officerQuery.filter(\.$name == name) }
-        let officers = try await officerQuery.all()
+        for a in try await agencyQuery.all() { agencies[a.id!] = a }
         var byID: [UUID: Officer] = [:]
         for o in officers { byID[o.id!] = o }
-        let certQuery = Certificate.query(on: db).filter(\.$officer.$id ~~ Array(byID.keys))
-        if let number = q.number { certQuery.filter(\.$number == number) }
-        let certs = try await certQuery.sort(\.$issuedOn, .descending).limit(20).all()
         return certs.compactMap { c in
             guard let o = byID[c.$officer.id], let a = agencies[o.$agency.id] else { return nil }
             return PublicCertificateDTO(number: c.number, holderName: o.name, agencyName: a.name,

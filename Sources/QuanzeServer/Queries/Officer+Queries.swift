@@ -14,12 +14,6 @@ struct OfficerSummary: Sendable {
 }
 
 enum OfficerQueries {
-    /// The officer rules of the profile of the body's jurisdiction.
-    static func rules(for agency: Agency, services: AppServices, on db: any Database) async throws -> OfficerRules {
-        guard let j = try await Jurisdiction.find(agency.$jurisdiction.id, on: db) else { return OfficerRules() }
-        return OfficerRules(profile: services.profiles.effective(id: j.profileID))
-    }
-
     /// The officer if the caller may read them (their body is in the caller's scope), with the body.
     static func readable(_ id: UUID, by p: Principal, on db: any Database) async throws -> (Officer, Agency) {
         guard let o = try await Officer.find(id, on: db), let a = try await Agency.find(o.$agency.id, on: db) else { throw AppError.notFound }
@@ -41,8 +35,13 @@ enum OfficerQueries {
         let exams = try await ExamRecord.query(on: db).filter(\.$officer.$id ~~ ids).filter(\.$passed == true).all()
         let faults = try await FaultRecord.query(on: db).filter(\.$officer.$id ~~ ids).filter(\.$processedOn == nil).all()
         let certs = try await Certificate.query(on: db).filter(\.$officer.$id ~~ ids).sort(\.$issuedOn, .descending).all()
+        // The rules of each jurisdiction once, for the bodies these officers belong to.
+        let involved = Set(officers.map { $0.$agency.id }).compactMap { agencies[$0] }
+        let jurisdictions = try await Jurisdiction.query(on: db).filter(\.$id ~~ Array(Set(involved.map { $0.$jurisdiction.id }))).all()
+        var rulesByJurisdiction: [UUID: OfficerRules] = [:]
+        for j in jurisdictions { rulesByJurisdiction[j.id!] = OfficerRules(profile: services.profiles.effective(id: j.profileID)) }
         var rulesByAgency: [UUID: OfficerRules] = [:]
-        for (id, agency) in agencies { rulesByAgency[id] = try await rules(for: agency, services: services, on: db) }
+        for a in involved { rulesByAgency[a.id!] = rulesByJurisdiction[a.$jurisdiction.id] ?? OfficerRules() }
         let prefix = String(year) + "-"
         return officers.compactMap { o in
             guard let id = o.id, let agency = agencies[o.$agency.id] else { return nil }
