@@ -21,18 +21,18 @@ public enum AnnualInspection {
 public enum SuspensionCheck {
     public static func decisionDue(suspendedOn: LocalDate, rule: DeadlineRule?) -> LocalDate? {
         guard let rule else { return nil }
-        switch rule.unit {
-        case .months: return suspendedOn.adding(months: rule.value)
-        case .years: return suspendedOn.adding(months: 12 * rule.value)
-        case .calendarDays: return suspendedOn.adding(days: rule.value)
-        case .workingDays: return nil
-        }
+        return rule.unit.end(of: rule.value, from: suspendedOn)
     }
 
     /// True when a suspension is still undecided after its due date.
     public static func isOverdue(due: LocalDate?, today: LocalDate) -> Bool {
         guard let due else { return false }
         return today > due
+    }
+
+    /// The 核销建议 recorded in the archive when the count is reached.
+    public static func proposalText(suspensionCount: Int, rule: QuantityRule) -> String {
+        "第\(suspensionCount)次暂扣，依规予以核销，已自动提出核销建议（\(rule.source.document) \(rule.source.article)）"
     }
 
     /// Whether this suspension (counting itself) reaches the revocation count (通州 第十七条: 3 次以上 → 核销).

@@ -12,12 +12,7 @@ public enum RotationCheck {
     /// Working days are not a meaningful rotation period and give nil.
     public static func dueDate(start: LocalDate, value: Int, unit: PeriodUnit) -> LocalDate? {
         guard value > 0 else { return nil }
-        switch unit {
-        case .years: return start.adding(months: value * 12)
-        case .months: return start.adding(months: value)
-        case .calendarDays: return start.adding(days: value)
-        case .workingDays: return nil
-        }
+        return unit.end(of: value, from: start)
     }
 
     /// Whether the officer has held the post for the whole period by `today`.

@@ -132,6 +132,15 @@ struct PublicCertificateDTO: Content, Sendable {
     var status: String
     var validUntil: String
     var lastInspectionYear: Int?
+
+    init(_ c: Certificate, holder: Officer, agency: Agency, today: LocalDate) {
+        number = c.number
+        holderName = holder.name
+        agencyName = agency.name
+        status = CertificateView.publicStatus(c, today: today).rawValue
+        validUntil = c.validUntil
+        lastInspectionYear = c.lastInspectionYear
+    }
 }
 
 /// Shared presentation of a certificate's public status.

@@ -126,7 +126,7 @@ enum DemoOfficers {
                 c.revocationProposed = true
                 let next = try await CertificateEvent.query(on: db).filter(\.$certificate.$id == c.requireID()).count() + 1
                 try await CertificateEvent(certificateID: c.requireID(), kind: .revocationProposed, occurredOn: c.suspendedOn ?? "",
-                                           detail: "第\(count)次暂扣，依规予以核销，已自动提出核销建议（\(rule.source.document) \(rule.source.article)）",
+                                           detail: SuspensionCheck.proposalText(suspensionCount: count, rule: rule),
                                            actorName: "系统", sequence: next).create(on: db)
             }
             try await c.save(on: db)

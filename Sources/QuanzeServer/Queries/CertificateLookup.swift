@@ -43,9 +43,7 @@ enum CertificateLookup {
             .filter(\.$status ~~ [.valid, .suspended]).sort(\.$number).all()
         return certs.compactMap { c in
             guard let o = byID[c.$officer.id] else { return nil }
-            return PublicCertificateDTO(number: c.number, holderName: o.name, agencyName: agency.name,
-                                        status: CertificateView.publicStatus(c, today: today).rawValue,
-                                        validUntil: c.validUntil, lastInspectionYear: c.lastInspectionYear)
+            return PublicCertificateDTO(c, holder: o, agency: agency, today: today)
         }
     }
 
@@ -74,9 +72,7 @@ enum CertificateLookup {
         for o in officers { byID[o.id!] = o }
         return certs.compactMap { c in
             guard let o = byID[c.$officer.id], let a = agencies[o.$agency.id] else { return nil }
-            return PublicCertificateDTO(number: c.number, holderName: o.name, agencyName: a.name,
-                                        status: CertificateView.publicStatus(c, today: today).rawValue,
-                                        validUntil: c.validUntil, lastInspectionYear: c.lastInspectionYear)
+            return PublicCertificateDTO(c, holder: o, agency: a, today: today)
         }
     }
 }

@@ -23,8 +23,21 @@ enum OfficerQueries {
 
     /// The current certificate: the latest one not 核销/注销, else the latest of all.
     static func currentCertificate(of officerID: UUID, on db: any Database) async throws -> Certificate? {
-        let all = try await Certificate.query(on: db).filter(\.$officer.$id == officerID).sort(\.$issuedOn, .descending).all()
-        return all.first { !$0.status.isFinal } ?? all.first
+        current(of: try await Certificate.query(on: db).filter(\.$officer.$id == officerID).sort(\.$issuedOn, .descending).all())
+    }
+
+    /// Of one officer's certificates, newest first: the one not 核销/注销, else the newest.
+    static func current(of newestFirst: [Certificate]) -> Certificate? {
+        newestFirst.first { !$0.status.isFinal } ?? newestFirst.first
+    }
+
+    /// Everything recorded about one officer, newest first.
+    static func records(of officerID: UUID, on db: any Database) async throws
+        -> (trainings: [TrainingRecord], exams: [ExamRecord], faults: [FaultRecord], certificates: [Certificate]) {
+        (try await TrainingRecord.query(on: db).filter(\.$officer.$id == officerID).sort(\.$heldOn, .descending).all(),
+         try await ExamRecord.query(on: db).filter(\.$officer.$id == officerID).sort(\.$takenOn, .descending).all(),
+         try await FaultRecord.query(on: db).filter(\.$officer.$id == officerID).sort(\.$occurredOn, .descending).all(),
+         try await Certificate.query(on: db).filter(\.$officer.$id == officerID).sort(\.$issuedOn, .descending).all())
     }
 
     static func summaries(_ officers: [Officer], agencies: [UUID: Agency], year: Int, services: AppServices,
@@ -55,7 +68,7 @@ enum OfficerQueries {
             let rules = rulesByAgency[o.$agency.id] ?? OfficerRules()
             return OfficerSummary(officer: o, agency: agency, facts: facts,
                                   qualification: Qualification.evaluate(facts, rules: rules),
-                                  certificate: held.first { !$0.status.isFinal } ?? held.first,
+                                  certificate: current(of: held),
                                   unprocessedFaults: faults.filter { $0.$officer.id == id }.count, rules: rules)
         }
     }

@@ -92,7 +92,7 @@ enum CertificateService {
                 let count = try await CertificateEvent.query(on: tx).filter(\.$certificate.$id == certID).filter(\.$kind == .suspend).count() + 1
                 if SuspensionCheck.proposesRevocation(suspensionCount: count, rule: s.rules.suspensionsForRevocation), let rule = s.rules.suspensionsForRevocation {
                     fresh.revocationProposed = true
-                    events.append((.revocationProposed, "第\(count)次暂扣，依规予以核销，已自动提出核销建议（\(rule.source.document) \(rule.source.article)）"))
+                    events.append((.revocationProposed, SuspensionCheck.proposalText(suspensionCount: count, rule: rule)))
                 }
             case .restore, .revoke, .cancel:
                 fresh.suspendedOn = nil

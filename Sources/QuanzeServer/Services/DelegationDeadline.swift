@@ -18,14 +18,8 @@ enum DelegationDeadline {
                           on db: any Database) async throws -> Due? {
         guard let jurisdiction = try await Jurisdiction.find(jurisdictionID, on: db),
               let rule = services.profiles.effective(id: jurisdiction.profileID)?.deadline(code)?.entry else { return nil }
-        let date: LocalDate
-        switch rule.unit {
-        case .months: date = start.adding(months: rule.value)
-        case .years: date = start.adding(months: 12 * rule.value)
-        case .calendarDays, .workingDays:
-            let calendar = try await services.calendar.calendar(on: db, now: services.clock.now())
-            date = try calendar.deadline(value: rule.value, unit: rule.unit.deadlineUnit!, from: start).date
-        }
+        let calendar = try await services.calendar.calendar(on: db, now: services.clock.now())
+        let date = try rule.due(from: start, calendar: calendar)
         let from = rule.start.map { "，自\($0)起" } ?? ""
         return Due(date: date, source: "\(rule.display)\(from)；\(rule.source.description)")
     }

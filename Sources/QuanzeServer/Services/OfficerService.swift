@@ -66,10 +66,7 @@ enum OfficerService {
                 problems.append(.init(field: "phone", code: "format", message: "手机号须为 11 位（1 开头），座机如 0431-88886666"))
             } else { o.phone = phone }
         }
-        if let raw = f.hiredOn {
-            if let d = LocalDate(iso: raw), d <= req.today { o.hiredOn = d.iso }
-            else { problems.append(.init(field: "hiredOn", code: "date", message: "须为不晚于今天的有效日期（YYYY-MM-DD）")) }
-        }
+        if let raw = f.hiredOn, let day = pastDay(raw, field: "hiredOn", req: req, problems: &problems) { o.hiredOn = day.iso }
         if let e = f.employment { o.employment = e }
         if let q = f.legalProfessionQualified { o.legalProfessionQualified = q }
         if let s = f.status { o.status = s }

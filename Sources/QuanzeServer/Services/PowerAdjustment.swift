@@ -38,13 +38,6 @@ enum PowerAdjustment {
         guard let agency = try await Agency.find(agencyID, on: db),
               let jurisdiction = try await Jurisdiction.find(agency.$jurisdiction.id, on: db),
               let rule = services.profiles.effective(id: jurisdiction.profileID)?.deadline(deadlineCode)?.entry else { return (nil, nil) }
-        let due: LocalDate?
-        switch rule.unit {
-        case .months: due = start.adding(months: rule.value)
-        case .years: due = start.adding(months: 12 * rule.value)
-        case .calendarDays, .workingDays:
-            due = try rule.unit.deadlineUnit.map { try calendar.deadline(value: rule.value, unit: $0, from: start).date }
-        }
-        return (due, "\(rule.display)，\(rule.source.description)")
+        return (try rule.due(from: start, calendar: calendar), "\(rule.display)，\(rule.source.description)")
     }
 }

@@ -137,14 +137,10 @@ struct APIOfficersController: RouteCollection {
     }
 
     private func detail(_ officer: Officer, _ agency: Agency, _ req: Request) async throws -> OfficerDetailDTO {
-        let id = try officer.requireID()
         let summary = try await OfficerQueries.summary(officer, agency: agency, year: req.today.year, services: req.services, on: req.db)
-        return OfficerDetailDTO(
-            officer: OfficerDTO(summary, today: req.today),
-            trainings: try await TrainingRecord.query(on: req.db).filter(\.$officer.$id == id).sort(\.$heldOn, .descending).all().map(TrainingDTO.init),
-            exams: try await ExamRecord.query(on: req.db).filter(\.$officer.$id == id).sort(\.$takenOn, .descending).all().map(ExamDTO.init),
-            faults: try await FaultRecord.query(on: req.db).filter(\.$officer.$id == id).sort(\.$occurredOn, .descending).all().map(FaultDTO.init),
-            certificates: try await Certificate.query(on: req.db).filter(\.$officer.$id == id).sort(\.$issuedOn, .descending).all()
-                .map { CertificateBriefDTO($0, today: req.today) })
+        let r = try await OfficerQueries.records(of: try officer.requireID(), on: req.db)
+        return OfficerDetailDTO(officer: OfficerDTO(summary, today: req.today), trainings: r.trainings.map(TrainingDTO.init),
+                                exams: r.exams.map(ExamDTO.init), faults: r.faults.map(FaultDTO.init),
+                                certificates: r.certificates.map { CertificateBriefDTO($0, today: req.today) })
     }
 }

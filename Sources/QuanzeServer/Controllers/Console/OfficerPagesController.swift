@@ -188,15 +188,10 @@ struct OfficerPagesController: RouteCollection {
     }
 
     private func page(_ req: Request, _ p: Principal, _ officer: Officer, _ agency: Agency) async throws -> OfficerDetailPage {
-        let id = try officer.requireID()
         let summary = try await OfficerQueries.summary(officer, agency: agency, year: req.today.year, services: req.services, on: req.db)
-        let certs = try await Certificate.query(on: req.db).filter(\.$officer.$id == id).sort(\.$issuedOn, .descending).all()
-        let events = try await CertificateEvent.query(on: req.db).filter(\.$certificate.$id ~~ certs.compactMap(\.id)).sort(\.$sequence).all()
-        return OfficerDetailPage(
-            principal: p, summary: summary,
-            trainings: try await TrainingRecord.query(on: req.db).filter(\.$officer.$id == id).sort(\.$heldOn, .descending).all(),
-            exams: try await ExamRecord.query(on: req.db).filter(\.$officer.$id == id).sort(\.$takenOn, .descending).all(),
-            faults: try await FaultRecord.query(on: req.db).filter(\.$officer.$id == id).sort(\.$occurredOn, .descending).all(),
-            certificates: certs, events: Dictionary(grouping: events, by: { $0.$certificate.id }), today: req.today)
+        let r = try await OfficerQueries.records(of: try officer.requireID(), on: req.db)
+        let events = try await CertificateEvent.query(on: req.db).filter(\.$certificate.$id ~~ r.certificates.compactMap(\.id)).sort(\.$sequence).all()
+        return OfficerDetailPage(principal: p, summary: summary, trainings: r.trainings, exams: r.exams, faults: r.faults,
+                                 certificates: r.certificates, events: Dictionary(grouping: events, by: { $0.$certificate.id }), today: req.today)
     }
 }
