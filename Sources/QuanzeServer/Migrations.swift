@@ -28,5 +28,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreatePostAssignment())
         // 005: 行政执法责任书
         app.migrations.add(CreatePledge())
+        // 006: 执法办案
+        app.migrations.add(CreateCase())
     }
 }

@@ -35,6 +35,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIOfficersController())
     try api.register(collection: APIDiscretionController())
     try api.register(collection: APIDelegationsController())
+    try api.register(collection: APICasesController())
     try api.register(collection: APIPowerListImportController())
     try api.register(collection: APIPostsController())
     try api.register(collection: APIPledgesController())

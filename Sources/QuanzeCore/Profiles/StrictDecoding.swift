@@ -12,7 +12,7 @@ struct AnyCodingKey: CodingKey, Hashable {
 extension Decoder {
     /// Strict decoding: a key the type does not declare is an error, not something to skip.
     /// Call first in every profile type's `init(from:)`.
-    func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
+    public func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
         let container = try self.container(keyedBy: AnyCodingKey.self)
         let allowed = Set(Keys.allCases.map(\.stringValue))
         let unknown = container.allKeys.map(\.stringValue).filter { !allowed.contains($0) }.sorted()

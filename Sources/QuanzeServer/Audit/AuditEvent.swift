@@ -49,6 +49,11 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case pledgeCreate = "pledge.create"
     case pledgeSign = "pledge.sign"
     case pledgeAttach = "pledge.attach"
+    case caseFile = "case.file"
+    case caseAdvance = "case.advance"
+    case caseReview = "case.legal_review"
+    case caseDecide = "case.decide"
+    case caseClock = "case.clock"
 
     var label: String {
         switch self {
@@ -99,6 +104,11 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .pledgeCreate: "草拟责任书"
         case .pledgeSign: "签订责任书"
         case .pledgeAttach: "上传责任书附件"
+        case .caseFile: "立案"
+        case .caseAdvance: "案件环节变更"
+        case .caseReview: "法制审核"
+        case .caseDecide: "作出执法决定"
+        case .caseClock: "案件期限中止、恢复或延长"
         }
     }
 }

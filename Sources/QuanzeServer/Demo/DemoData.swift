@@ -68,6 +68,7 @@ enum DemoData {
             try await loadOfficers(app, now: now, on: tx)
             try await DemoDelegations.load(on: tx, now: now, services: app.services)
             try await DemoPosts.load(on: tx)
+            try await DemoCases.assignHandlers(on: tx)
             try await DemoPledges.load(jurisdictionID: jurisdictionID, on: tx)
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",
@@ -88,7 +89,7 @@ enum DemoData {
         bodies += DemoTongzhou.agencies.filter { !$0.legalOffice }.map {
             DemoOfficers.Body(key: $0.key, count: 24, region: "110112", numberPrefix: "BJTZ", mayHoldCertificates: true)
         }
-        let users = ["amr:0": DemoIDs.uuid("user:officer.amr1"), "amr:1": DemoIDs.uuid("user:officer.amr2"),
+        let users = ["amr:0": DemoIDs.uuid("user:officer.amr1"), "amr:1": DemoIDs.uuid("user:officer.amr2"), "amr:6": DemoIDs.uuid("user:legal.amr"),
                      "eco:0": DemoIDs.uuid("user:officer.eco1"), "eco:1": DemoIDs.uuid("user:officer.eco2"),
                      "urban:0": DemoIDs.uuid("user:officer.urban1"), "trans:0": DemoIDs.uuid("user:officer.trans1")]
         try await DemoOfficers.load(bodies, users: users, today: today, on: db)
