@@ -47,6 +47,10 @@ enum SiteURL {
     static let consoleAudit = "/console/audit"
     static let consoleAuditExport = "/console/audit/export"
     static let consoleAuditVerify = "/console/audit/verify"
+    static let consoleCases = "/console/cases"
+    static let consoleCasesNew = "/console/cases/new"
+    static func consoleCase(_ id: UUID) -> String { "/console/cases/\(id)" }
+    static let consoleCaseWarnings = "/console/case-warnings"
     static let consoleDelegations = "/console/delegations"
     static let consoleDelegationsNew = "/console/delegations/new"
     static func consoleDelegation(_ id: UUID) -> String { "/console/delegations/\(id)" }

@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PowerItemPagesController())
     try app.register(collection: OfficerPagesController())
     try app.register(collection: DelegationPagesController())
+    try app.register(collection: CasePagesController())
     try app.register(collection: PowerListImportPagesController())
     try app.register(collection: PostPagesController())
     try app.register(collection: PledgePagesController())

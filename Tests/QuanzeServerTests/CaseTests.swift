@@ -25,11 +25,18 @@ struct CaseTests {
         try #require(UUID(uuidString: try res.content.get(String.self, at: "summary", "id")))
     }
 
+    /// The demo's last number in the body's 2026 sequence (the demo cases use the first ones).
+    static func lastNumber(_ kind: String, _ app: Application) async throws -> Int {
+        try await DocumentSequence.query(on: app.db).filter(\.$agency.$id == DemoIDs.uuid("agency:amr")).filter(\.$year == 2026)
+            .filter(\.$kind == kind).first()?.last ?? 0
+    }
+
     @Test("bad filings are refused with their codes and nothing is saved")
     func badFilings() async throws {
         try await withTestApp { app, _ in
             let token = try await app.token("officer.amr1")
             let before = try await EnforcementCase.query(on: app.db).count()
+            let deadlinesBefore = try await CaseDeadline.query(on: app.db).count()
             let refused: [(String, String)] = [
                 (Self.filing(officers: [(Self.officer(0), "lead")]), "TOO_FEW_OFFICERS"),
                 (Self.filing(officers: [(Self.officer(0), "lead"), (Self.officer(9), "assist")]), "TOO_FEW_OFFICERS"),   // 辅助人员 does not count
@@ -50,7 +57,7 @@ struct CaseTests {
                 #expect(res.errorCode == code, "\(code): \(res.body.string)")
             }
             #expect(try await EnforcementCase.query(on: app.db).count() == before)
-            #expect(try await CaseDeadline.query(on: app.db).count() == 0)
+            #expect(try await CaseDeadline.query(on: app.db).count() == deadlinesBefore)
             // A 监督员 reads but does not file; another body's officer cannot see the case.
             #expect(try await app.send(.POST, "/api/v1/cases", try await app.token("supervisor1"), Self.filing()).status == .forbidden)
         }
@@ -60,10 +67,12 @@ struct CaseTests {
     func ordinaryPenalty() async throws {
         try await withTestApp { app, clock in
             let handler = try await app.token("officer.amr1")
+            let lastFiling = try await Self.lastNumber("filing", app)
+            let lastDecision = try await Self.lastNumber("decision", app)
             let filed = try await app.send(.POST, "/api/v1/cases", handler, Self.filing(filedOn: "2026-11-20"))
             #expect(filed.status == .created, "\(filed.body.string)")
             let id = try Self.id(filed)
-            #expect(try filed.content.get(String.self, at: "summary", "number") == "长春市市场监督管理局立字〔2026〕1号")
+            #expect(try filed.content.get(String.self, at: "summary", "number") == "长春市市场监督管理局立字〔2026〕\(lastFiling + 1)号")
             // 第六十条: 90 日 from filing → 2027-02-18, provisional while the 2027 notice is not out.
             let decisionDue = try filed.content.get([CaseDeadlineDTO].self, at: "deadlines").first { $0.code == "penalty_decision" }
             #expect(decisionDue?.due == "2027-02-18")
@@ -105,7 +114,7 @@ struct CaseTests {
             #expect(try await app.send(.POST, "\(path)/decision", approver, decision.replacingOccurrences(of: "\"fineAmount\":150000", with: "\"fineAmount\":160000")).errorCode == "HEAVIER_THAN_NOTIFIED")
             let decided = try await app.send(.POST, "\(path)/decision", approver, decision)
             #expect(decided.status == .ok, "\(decided.body.string)")
-            #expect(try decided.content.get(String.self, at: "decision", "number") == "长春市市场监督管理局决字〔2026〕1号")
+            #expect(try decided.content.get(String.self, at: "decision", "number") == "长春市市场监督管理局决字〔2026〕\(lastDecision + 1)号")
             #expect(try decided.content.get(String.self, at: "summary", "stage") == "decision")
             // 第六十一条: 7 工作日 to serve → 2026-12-01.
             let serviceDue = try decided.content.get([CaseDeadlineDTO].self, at: "deadlines").first { $0.code == "penalty_service" }
@@ -209,18 +218,24 @@ struct CaseTests {
     func warnings() async throws {
         try await withTestApp { app, _ in
             let handler = try await app.token("officer.amr1")
+            let supervisor = try await app.token("supervisor1")
+            let boardBefore = try await app.send(.GET, "/api/v1/case-warnings", supervisor).content.decode([WarningRow].self)
+            let redBefore = try await app.send(.GET, "/api/v1/cases?warning=red", handler).content.get(Int.self, at: "total")
             let late = try await app.send(.POST, "/api/v1/cases", handler, Self.filing(filedOn: "2026-08-01"))
             #expect(late.status == .created, "\(late.body.string)")
             #expect(try late.content.get(String.self, at: "summary", "warning") == "red")
-            let board = try await app.send(.GET, "/api/v1/case-warnings", try await app.token("supervisor1"))
+            let lateID = try Self.id(late)
+            let board = try await app.send(.GET, "/api/v1/case-warnings", supervisor)
             let rows = try board.content.decode([WarningRow].self)
-            #expect(rows.contains { $0.level == .red && $0.due == "2026-10-30" && $0.source.contains("第六十条") })
+            #expect(rows.count > boardBefore.count)
+            #expect(rows.contains { $0.caseID == lateID && $0.level == .red && $0.due == "2026-10-30" && $0.source.contains("第六十条") })
             let mine = try await app.send(.GET, "/api/v1/case-warnings?mine=1", handler)
-            #expect(try mine.content.decode([WarningRow].self).count == rows.count)
+            #expect(try mine.content.decode([WarningRow].self).contains { $0.caseID == lateID })
+            // officer.amr2 (officer 1) handles none of the demo cases nor this one.
             #expect(try await app.send(.GET, "/api/v1/case-warnings?mine=1", try await app.token("officer.amr2")).content.decode([WarningRow].self).isEmpty)
             #expect(try await app.send(.GET, "/api/v1/case-warnings?mine=1", try await app.token("supervisor1")).errorCode == "NO_OFFICER_RECORD")
             let red = try await app.send(.GET, "/api/v1/cases?warning=red", handler)
-            #expect(try red.content.get(Int.self, at: "total") == 1)
+            #expect(try red.content.get(Int.self, at: "total") == redBefore + 1)
             #expect(try await app.send(.GET, "/api/v1/cases?warning=none", handler).errorCode == "VALIDATION_FAILED")
             #expect(try await app.send(.GET, "/api/v1/cases?stage=", handler).errorCode == "VALIDATION_FAILED")
             #expect(try await app.send(.GET, "/api/v1/cases", try await app.token("officer.eco1")).content.get(Int.self, at: "total") == 0)

@@ -125,6 +125,18 @@ let permissionMatrix: [String: Access] = [
     "POST /api/v1/delegations/:delegationID/file": .roles([.supervisor]),
     "POST /api/v1/delegations/:delegationID/terminate": .roles([.supervisor, .legalOfficer]),
     "GET /api/v1/agencies/:agencyID/may-act": .roles(business), "GET /api/v1/public/delegations": .public,
+    // 执法办案
+    "GET /api/v1/cases": .roles(business), "POST /api/v1/cases": .roles([.officer, .legalOfficer]),
+    "GET /api/v1/cases/:caseID": .roles(business), "POST /api/v1/cases/:caseID/advance": .roles([.officer, .legalOfficer]),
+    "POST /api/v1/cases/:caseID/legal-review": .roles([.legalOfficer]), "POST /api/v1/cases/:caseID/hearing-request": .roles([.officer, .legalOfficer]),
+    "POST /api/v1/cases/:caseID/decision": .roles([.officer, .legalOfficer]), "POST /api/v1/cases/:caseID/clock": .roles([.officer, .legalOfficer]),
+    "GET /api/v1/case-warnings": .roles(business),
+    "GET /console/cases": .roles(business), "GET /console/cases/new": .roles([.officer, .legalOfficer]),
+    "POST /console/cases/new": .roles([.officer, .legalOfficer]), "GET /console/cases/:caseID": .roles(business),
+    "POST /console/cases/:caseID/advance": .roles([.officer, .legalOfficer]), "POST /console/cases/:caseID/legal-review": .roles([.legalOfficer]),
+    "POST /console/cases/:caseID/hearing-request": .roles([.officer, .legalOfficer]),
+    "POST /console/cases/:caseID/decision": .roles([.officer, .legalOfficer]), "POST /console/cases/:caseID/clock": .roles([.officer, .legalOfficer]),
+    "GET /console/case-warnings": .roles(business),
     "GET /console/delegations": .roles(business), "GET /console/delegations/:delegationID": .roles(business),
     "GET /console/delegations/new": .roles([.supervisor, .legalOfficer]), "POST /console/delegations/new": .roles([.supervisor, .legalOfficer]),
     "POST /console/delegations/:delegationID/file": .roles([.supervisor]),
@@ -258,6 +270,7 @@ struct PathIDs {
             "postID": DemoIDs.uuid("post:amr:case").uuidString, "unitID": DemoIDs.uuid("unit:amr:inspect").uuidString,
             "assignmentID": DemoIDs.uuid("assignment:amr:case").uuidString,
             "pledgeID": DemoIDs.uuid("pledge:amr:2026").uuidString,
+            "caseID": DemoIDs.uuid("case:amr:1").uuidString,
         ])
     }
 

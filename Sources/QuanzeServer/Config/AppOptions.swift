@@ -23,6 +23,8 @@ public struct AppOptions: Sendable {
     public var postgresPoolSize: Int = 4
     /// 预警: a due date this many days ahead or nearer shows yellow (QUANZE_WARNING_DAYS, default 3).
     public var warningDays: Int = 3
+    /// Demo cases generated with the demo data (QUANZE_DEMO_CASES; 2000 for `serve --demo`, 24 in tests).
+    public var demoCaseCount: Int = 24
 
     public init(storage: Storage, autoMigrate: Bool = true, demoMode: Bool = false,
                 loadDemoData: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false) {
@@ -53,6 +55,7 @@ public struct AppOptions: Sendable {
             bcryptCost: env["QUANZE_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 16) } ?? 12,
             secureCookies: env["QUANZE_COOKIE_SECURE"] == "1"
         )
+        options.demoCaseCount = env["QUANZE_DEMO_CASES"].flatMap(Int.init).map { min(max($0, 0), 200_000) } ?? 2000
         options.warningDays = env["QUANZE_WARNING_DAYS"].flatMap(Int.init).map { min(max($0, 0), 60) } ?? 3
         options.postgresPoolSize = env["QUANZE_PG_POOL"].flatMap(Int.init).map { min(max($0, 1), 64) } ?? 4
         return options

@@ -19,3 +19,124 @@ enum DemoCases {
         }
     }
 }
+
+extension DemoCases {
+    /// `count` cases of 长春市市场监督管理局 over 2026, in every stage: most closed with a decision,
+    /// open ones around today, some past their 90 日 (red on the boards), some suspended, some fines far
+    /// outside their 裁量基准 tier (outliers). Deterministic: `case:amr:<i>`, numbers continue in the
+    /// body's sequences.
+    static func load(count: Int, today: LocalDate, calendar: WorkCalendar, on db: any Database) async throws {
+        guard count > 0, let amr = try await Agency.find(DemoIDs.uuid("agency:amr"), on: db),
+              let penalty = try await PowerItem.find(DemoIDs.uuid("power:amr:XZCF-001"), on: db),
+              let licence = try await PowerItem.find(DemoIDs.uuid("power:amr:XZXK-001"), on: db),
+              let penaltyV = try await PowerItemQueries.published(penalty, on: db),
+              let licenceV = try await PowerItemQueries.published(licence, on: db) else { return }
+        let start = LocalDate(year: today.year, month: 1, day: 5)!
+        let span = max(1, today.dayNumber - start.dayNumber)
+        var filingSeq = 0, decisionSeq = 0
+        let stagesOpen: [CaseStage] = [.filed, .investigation, .review, .notice, .legalReview, .decision, .service, .execution]
+        let names = ["某食品有限公司", "某餐饮管理有限公司", "某商贸有限责任公司", "某药房连锁有限公司", "某超市有限公司", "某农贸市场管理有限公司"]
+        for i in 1...count {
+            let licensing = i % 5 == 0
+            let version = licensing ? licenceV : penaltyV
+            let filed = start.adding(days: (i * 7919) % span)
+            let age = today.dayNumber - filed.dayNumber
+            let open = age < 60 || i % 13 == 0
+            let stage: CaseStage = open ? stagesOpen[i % stagesOpen.count] : .closed
+            filingSeq += 1
+            let c = EnforcementCase()
+            c.id = DemoIDs.uuid("case:amr:\(i)")
+            c.$agency.id = try amr.requireID()
+            c.$powerItem.id = try (licensing ? licence : penalty).requireID()
+            c.$powerVersion.id = try version.requireID()
+            c.number = DocumentNumber.format(prefix: "\(amr.name)立字", year: filed.year, sequence: filingSeq)
+            c.procedure = licensing ? .licensing : .penaltyOrdinary
+            let safeStage = CaseStateMachine.stages(of: c.procedure).contains(stage) ? stage : .review
+            c.stage = safeStage
+            c.title = licensing ? "\(names[i % names.count])食品经营许可申请" : "\(names[i % names.count])涉嫌无证经营案"
+            c.source = licensing ? .other : CaseSource.allCases[i % 4]
+            c.facts = licensing ? "申请人提交食品经营许可申请材料。" : "日常检查发现当事人涉嫌未取得食品经营许可从事食品经营活动。"
+            c.filedOn = filed.iso
+            c.suspended = open && i % 29 == 0
+            c.majorCriteria = i % 11 == 0 ? [.complex] : []
+            c.majorReasons = MajorDecisionRule.reasons(statutory: c.majorCriteria, powerCriteria: [], hearingHeld: false, outsideDiscretion: false)
+            c.legalReviewRequired = !c.majorReasons.isEmpty
+            c.hearingRequested = false
+            let fine = i % 23 == 0 ? 180_000 : 65_000 + (i * 37) % 20_000
+            if !licensing && [.notice, .legalReview, .decision, .service, .execution, .closed].contains(safeStage) {
+                c.proposedSanction = PenaltySanction(kinds: [.fine], fineAmount: fine)
+                c.notifiedOn = filed.adding(days: 20).iso
+            }
+            if safeStage == .closed { c.closedOn = min(today, filed.adding(days: 50)).iso }
+            c.createdBy = "吴执法"
+            try await c.create(on: db)
+            let caseID = try c.requireID()
+            let party = CaseParty()
+            party.$enforcementCase.id = caseID
+            party.kind = .organization
+            party.name = "长春\(names[i % names.count])"
+            party.identifier = "91220101MA0Y3XKQ1X"
+            party.address = "长春市朝阳区"
+            try await party.create(on: db)
+            for (n, role) in [(i % 2 == 0 ? 0 : 2, CaseOfficerRole.lead), (3, .assist)] {
+                let o = CaseOfficer()
+                o.$enforcementCase.id = caseID
+                o.$officer.id = DemoIDs.uuid("officer:amr:\(n)")
+                o.role = role
+                try await o.create(on: db)
+            }
+            try await CaseEvent(caseID: caseID, kind: "filed", stage: .filed, on: filed, summary: "\(c.procedure.label)立案", actor: "吴执法").create(on: db)
+            // The statutory limit of the procedure.
+            let code = licensing ? "license_decision" : "penalty_decision"
+            let clock = CaseClock(start: filed, value: licensing ? 20 : 90, unit: licensing ? .workingDays : .calendarDays)
+            let due = try clock.due(calendar: calendar)
+            let decided = [.decision, .service, .execution, .closed].contains(safeStage)
+            let d = CaseDeadline()
+            d.$enforcementCase.id = caseID
+            d.code = code
+            d.name = licensing ? "作出行政许可决定" : "作出行政处罚决定"
+            var running = clock
+            if c.suspended { running.suspendedSince = today }
+            d.clock = running
+            d.due = due.date.iso
+            d.provisional = due.provisional
+            d.sourceText = JSONText(licensing ? SourceRef(document: "行政许可法", article: "第四十二条") : SourceRef(document: "行政处罚法", article: "第六十条"))
+            d.extensionCap = licensing ? 10 : nil
+            let decidedOn = min(today, filed.adding(days: licensing ? 14 : (i % 31 == 0 ? 97 : 40)))
+            d.metOn = decided ? decidedOn.iso : nil
+            try await d.create(on: db)
+            guard decided else { continue }
+            decisionSeq += 1
+            let decision = CaseDecision()
+            decision.$enforcementCase.id = caseID
+            decision.number = DocumentNumber.format(prefix: "\(amr.name)决字", year: decidedOn.year, sequence: decisionSeq)
+            decision.documentText = JSONText(DecisionDocument(
+                parties: "\(party.name)（统一社会信用代码 \(party.identifier)）", factsAndEvidence: c.facts,
+                basis: licensing ? "《中华人民共和国食品安全法》第三十五条" : "《中华人民共和国食品安全法》第一百二十二条",
+                content: licensing ? "准予行政许可" : "罚款\(fine)元", performance: licensing ? "自决定之日起生效" : "自收到本决定书之日起十五日内缴纳",
+                remedies: DecisionDocument.standardRemedies(reviewBody: "长春市人民政府", court: "有管辖权的人民法院"),
+                agencyName: amr.name, decidedOn: decidedOn))
+            if !licensing {
+                decision.sanctionText = JSONText(PenaltySanction(kinds: [.fine], fineAmount: fine))
+                decision.discretionID = DemoIDs.uuid("discretion:amr:1")
+                decision.circumstance = "一般"
+                decision.outsideRangeReason = fine > 100_000 ? "违法经营规模大、持续时间长" : nil
+                decision.collectingBank = "中国工商银行长春分行"
+            }
+            decision.approverUserID = DemoIDs.uuid("user:officer.amr2")
+            decision.approverName = "郑检查"
+            decision.decidedOn = decidedOn.iso
+            try await decision.create(on: db)
+            try await CaseEvent(caseID: caseID, kind: "decision", stage: .decision, on: decidedOn,
+                                summary: "作出决定 \(decision.number)", actor: "郑检查").create(on: db)
+        }
+        for (kind, last) in [("filing", filingSeq), ("decision", decisionSeq)] where last > 0 {
+            let row = DocumentSequence()
+            row.$agency.id = try amr.requireID()
+            row.year = today.year
+            row.kind = kind
+            row.last = last
+            try await row.create(on: db)
+        }
+    }
+}

@@ -240,7 +240,35 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + delegations
+    ] + delegations + cases
+
+    /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
+    static let cases: [APIOperation] = [
+        APIOperation(method: .GET, path: "/api/v1/cases", summary: "范围内的案件（可按主体、环节、程序、预警、编号或名称、本人承办筛选）", tag: "执法办案",
+                     auth: .required,
+                     parameters: [query("agencyId", Schema.uuid), query("stage", Schema.enumeration(CaseStage.allCases.map(\.rawValue))),
+                                  query("procedure", Schema.enumeration(CaseProcedure.allCases.map(\.rawValue))),
+                                  query("warning", Schema.enumeration(["yellow", "red"])), query("q", Schema.string(min: 1, max: 50)),
+                                  query("mine", Schema.enumeration(["1", "true"])), query("page", Schema.int(min: 1, max: 100_000)),
+                                  query("per", Schema.int(min: 1, max: 200))],
+                     success: ok("CasePage")),
+        APIOperation(method: .POST, path: "/api/v1/cases", summary: "立案（本主体执法人员或法制员；职权须已公布且本主体可实施，承办人员至少两名持证且在岗）",
+                     tag: "执法办案", auth: .required, body: "CaseFileInput", success: ok("Case", 201)),
+        APIOperation(method: .GET, path: "/api/v1/cases/{caseID}", summary: "案件详情（当事人身份证号脱敏；期限及依据、期限变更记录、办案记录）", tag: "执法办案",
+                     auth: .required, parameters: [path("caseID")], success: ok("Case")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/advance", summary: "进入下一环节（告知时写明拟处罚；听证时写明日期）", tag: "执法办案",
+                     auth: .required, parameters: [path("caseID")], body: "CaseAdvanceInput", success: ok("Case")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/legal-review", summary: "法制审核（本主体法制员，非本案承办人；初次审核须具备法律职业资格）",
+                     tag: "执法办案", auth: .required, parameters: [path("caseID")], body: "LegalReviewInput", success: ok("Case")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/hearing-request", summary: "登记当事人在期限内申请听证", tag: "执法办案",
+                     auth: .required, parameters: [path("caseID")], success: ok("Case")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/decision", summary: "作出决定（批准人不得为承办人或审核人；取得文号）", tag: "执法办案",
+                     auth: .required, parameters: [path("caseID")], body: "CaseDecisionInput", success: ok("Case")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/clock", summary: "案件中止、恢复，或经批准延长期限（延长由法制员登记）", tag: "执法办案",
+                     auth: .required, parameters: [path("caseID")], body: "CaseClockInput", success: ok("Case")),
+        APIOperation(method: .GET, path: "/api/v1/case-warnings", summary: "预警看板：临近（黄）或已过（红）的期限，含依据；mine=1 为本人待办", tag: "执法办案",
+                     auth: .required, parameters: [query("mine", Schema.enumeration(["1", "true"]))], success: okArray("CaseWarning")),
+    ]
 
     /// 委托执法.
     static let delegations: [APIOperation] = [

@@ -322,7 +322,62 @@ enum OpenAPISchemas {
             ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
-        ] + delegationSchemas
+        ] + delegationSchemas + caseSchemas
+    }
+
+    /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`; text rules of `TextInput` and `CaseText`).
+    static var caseSchemas: [(String, JSONValue)] {
+        let paragraph = #"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"#
+        func text(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: namePattern) }
+        func para(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: paragraph) }
+        let kinds = Schema.enumeration(PenaltyKind.allCases.map(\.rawValue))
+        let stage = Schema.enumeration(CaseStage.allCases.map(\.rawValue))
+        let level = Schema.enumeration(WarningLevel.allCases.map(\.rawValue))
+        func open(_ required: [String]) -> JSONValue { ["type": "object", "required": .array(required.map(JSONValue.string))] }
+        return [
+            ("CaseParty", Schema.object([
+                ("kind", Schema.enumeration(PartyKind.allCases.map(\.rawValue))), ("name", text(100)),
+                ("identifier", Schema.string(min: 18, max: 18, pattern: "^[0-9A-Za-z]{18}$")), ("address", Schema.string(max: 200, pattern: "^[^\\x00-\\x1F\\x7F-\\x9F]*$")),
+            ], required: ["kind", "name", "identifier"])),
+            ("CaseOfficerInput", Schema.object([("officerId", Schema.uuid), ("role", Schema.enumeration(CaseOfficerRole.allCases.map(\.rawValue)))],
+                                               required: ["officerId", "role"])),
+            ("Sanction", Schema.object([
+                ("kinds", ["type": "array", "minItems": 1, "uniqueItems": true, "items": kinds]),
+                ("fineAmount", Schema.int(min: 0, max: 1_000_000_000)), ("confiscationAmount", Schema.int(min: 0, max: 1_000_000_000)),
+            ], required: ["kinds"])),
+            ("CaseFileInput", Schema.object([
+                ("agencyId", Schema.uuid), ("powerItemId", Schema.uuid), ("procedure", Schema.enumeration(CaseProcedure.allCases.map(\.rawValue))),
+                ("source", Schema.enumeration(CaseSource.allCases.map(\.rawValue))), ("title", text(100)), ("facts", para(5000)),
+                ("filedOn", Schema.date), ("parties", ["type": "array", "minItems": 1, "maxItems": 20, "items": Schema.ref("CaseParty")]),
+                ("officers", ["type": "array", "minItems": 1, "maxItems": 10, "items": Schema.ref("CaseOfficerInput")]),
+                ("majorCriteria", Schema.array(Schema.enumeration(StatutoryMajorCriterion.allCases.map(\.rawValue)))),
+            ], required: ["powerItemId", "procedure", "source", "title", "facts", "parties", "officers"])),
+            ("CaseAdvanceInput", Schema.object([
+                ("to", stage), ("note", para(1000)), ("sanction", Schema.ref("Sanction")),
+                ("partyKind", Schema.enumeration(PartyKind.allCases.map(\.rawValue))), ("hearingOn", Schema.date),
+            ], required: ["to"])),
+            ("LegalReviewInput", Schema.object([("passed", Schema.bool), ("opinion", para(2000))], required: ["passed", "opinion"])),
+            ("CaseDecisionInput", Schema.object([
+                ("factsAndEvidence", para(5000)), ("basis", para(2000)), ("content", para(2000)), ("performance", para(1000)),
+                ("remedies", para(1000)), ("sanction", Schema.ref("Sanction")), ("partyKind", Schema.enumeration(PartyKind.allCases.map(\.rawValue))),
+                ("discretionId", Schema.uuid), ("circumstance", text(50)), ("outsideRangeReason", para(1000)), ("collectingBank", text(100)),
+            ], required: ["factsAndEvidence", "basis", "content", "performance"])),
+            ("CaseClockInput", Schema.object([
+                ("action", Schema.enumeration(["suspend", "resume", "extend"])), ("reason", para(500)),
+                ("deadlineCode", Schema.string(min: 1, max: 50)), ("days", Schema.int(min: 1, max: 365)),
+            ], required: ["action", "reason"])),
+            ("CaseSummary", open(["id", "number", "title", "agencyId", "agencyName", "procedure", "procedureLabel", "stage", "stageLabel",
+                                  "filedOn", "suspended", "warning"])),
+            ("CasePage", ["type": "object", "required": ["items", "total", "page", "per"],
+                          "properties": ["items": Schema.array(Schema.ref("CaseSummary")), "total": Schema.int]]),
+            ("Case", ["type": "object",
+                      "required": ["summary", "powerItemId", "powerCode", "powerName", "source", "facts", "parties", "officers",
+                                   "legalReviewRequired", "majorReasons", "path", "deadlines", "deadlineHistory", "events", "reviews"],
+                      "properties": ["summary": Schema.ref("CaseSummary"), "path": Schema.array(stage),
+                                     "deadlines": Schema.array(open(["code", "name", "start", "due", "provisional", "level", "source"]))]]),
+            ("CaseWarning", ["type": "object", "required": ["caseID", "number", "title", "deadline", "due", "level", "source"],
+                             "properties": ["level": level]]),
+        ]
     }
 
     /// 委托执法 (see `DelegationDTOs.swift`, `DelegationRules`).

@@ -43,7 +43,7 @@ enum CaseAccess {
     static func ownOfficerID(_ req: Request) async throws -> UUID {
         let p = try req.principal()
         guard let id = try await Officer.query(on: req.db).filter(\.$user.$id == p.userID).first()?.id else {
-            throw AppError.badRequest("NO_OFFICER_RECORD", "当前账号未关联执法人员档案，没有个人待办", field: "mine")
+            throw AppError("NO_OFFICER_RECORD", .unprocessableEntity, "当前账号未关联执法人员档案，没有个人待办", details: ErrorDetails(field: "mine"))
         }
         return id
     }

@@ -29,6 +29,8 @@ struct NavItem: Sendable {
         NavItem(module: "职责界定", title: "委托执法", path: SiteURL.consoleDelegations,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "职责界定", title: "责任书", path: SiteURL.consolePledges, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法办案", title: "案件", path: SiteURL.consoleCases, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "执法办案", title: "期限预警", path: SiteURL.consoleCaseWarnings, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
