@@ -67,6 +67,13 @@ struct CasePageTests {
                 #expect(res.body.string.contains("投诉举报无证经营案"))
                 #expect(res.body.string.contains("行政处罚法 第六十条"))
             }
+            for kind in ["filing", "notice", "decision", "service"] {
+                try await app.testing().test(.GET, "\(location)/documents/\(kind)", headers: s.headers) { res in
+                    #expect(res.status == .ok)
+                    #expect(res.body.string.contains(kind == "decision" ? "本案尚未作出决定" : "长春某食品有限公司"))
+                }
+            }
+            try await app.testing().test(.GET, "\(location)/documents/other", headers: s.headers) { res in #expect(res.status == .notFound) }
             let supervisor = try await app.signIn("supervisor1")
             try await app.testing().test(.GET, location, headers: supervisor.headers) { res in
                 #expect(res.status == .ok)

@@ -136,7 +136,7 @@ let permissionMatrix: [String: Access] = [
     "POST /console/cases/:caseID/advance": .roles([.officer, .legalOfficer]), "POST /console/cases/:caseID/legal-review": .roles([.legalOfficer]),
     "POST /console/cases/:caseID/hearing-request": .roles([.officer, .legalOfficer]),
     "POST /console/cases/:caseID/decision": .roles([.officer, .legalOfficer]), "POST /console/cases/:caseID/clock": .roles([.officer, .legalOfficer]),
-    "GET /console/case-warnings": .roles(business),
+    "GET /console/case-warnings": .roles(business), "GET /console/cases/:caseID/documents/:document": .roles(business),
     "GET /console/delegations": .roles(business), "GET /console/delegations/:delegationID": .roles(business),
     "GET /console/delegations/new": .roles([.supervisor, .legalOfficer]), "POST /console/delegations/new": .roles([.supervisor, .legalOfficer]),
     "POST /console/delegations/:delegationID/file": .roles([.supervisor]),
@@ -270,7 +270,7 @@ struct PathIDs {
             "postID": DemoIDs.uuid("post:amr:case").uuidString, "unitID": DemoIDs.uuid("unit:amr:inspect").uuidString,
             "assignmentID": DemoIDs.uuid("assignment:amr:case").uuidString,
             "pledgeID": DemoIDs.uuid("pledge:amr:2026").uuidString,
-            "caseID": DemoIDs.uuid("case:amr:1").uuidString,
+            "caseID": DemoIDs.uuid("case:amr:1").uuidString, "document": "decision",
         ])
     }
 

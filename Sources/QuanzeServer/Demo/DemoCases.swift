@@ -4,10 +4,14 @@ import QuanzeCore
 
 /// Demo 执法办案: handlers on the posts that hold the curated powers, so that cases can be filed.
 enum DemoCases {
+    static let handlerRows: [(post: String, officers: [Int])] = [("case", [0, 1, 2, 3]), ("accept", [4, 5])]
+    static var handlerAssignmentIDs: [UUID] {
+        handlerRows.flatMap { row in row.officers.map { DemoIDs.uuid("assignment:amr:\(row.post):\($0)") } }
+    }
+
     /// 案件承办岗 (XZCF-001) gets officers 0…3 of amr, 许可受理审查岗 (XZXK-001) officers 4 and 5.
     static func assignHandlers(on db: any Database) async throws {
-        let rows: [(post: String, officers: [Int])] = [("case", [0, 1, 2, 3]), ("accept", [4, 5])]
-        for row in rows {
+        for row in handlerRows {
             let postID = DemoIDs.uuid("post:amr:\(row.post)")
             let existing = Set(try await PostAssignment.query(on: db).filter(\.$post.$id == postID).all().map { $0.$officer.id })
             for i in row.officers {

@@ -15,6 +15,7 @@ struct CasePagesController: RouteCollection {
         for action in ["advance", "legal-review", "hearing-request", "decision", "clock"] {
             cases.post(":caseID", .constant(action), use: { req in try await act(req, action) })
         }
+        cases.get(":caseID", "documents", ":document", use: document)
         routes.get("console", "case-warnings", use: warnings)
     }
 
@@ -106,6 +107,15 @@ struct CasePagesController: RouteCollection {
         let p = try req.requireAny(CaseQueries.readers)
         let (c, agency) = try await CaseQueries.readable(try req.uuidParameter("caseID"), by: p, on: req.db)
         return try await page(req, p, c, agency).render().response()
+    }
+
+    /// A printable document of the case (立案审批表, 告知书, 决定书, 送达回证).
+    @Sendable func document(req: Request) async throws -> Response {
+        let p = try req.requireAny(CaseQueries.readers)
+        guard let kind = req.parameters.get("document").flatMap(CaseDocumentKind.init(rawValue:)) else { throw AppError.notFound }
+        let (c, agency) = try await CaseQueries.readable(try req.uuidParameter("caseID"), by: p, on: req.db)
+        let detail = try await CaseDetail.load(c, agency: agency, today: req.today, window: req.application.services.options.warningDays, on: req.db)
+        return CaseDocumentPage(principal: p, detail: detail, kind: kind).render().response()
     }
 
     private func act(_ req: Request, _ action: String) async throws -> Response {

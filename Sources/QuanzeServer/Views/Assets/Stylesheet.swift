@@ -41,6 +41,12 @@ enum Stylesheet {
     .d-holiday{background:#fdecec;color:#7a1212} .d-adjusted{background:#fff5e6;color:#6b3a00} .d-weekend{color:var(--muted)}
     .login{max-width:26rem;margin:2rem auto}
     .flowchart{max-width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:6px}
+    .doc{max-width:46rem;margin:0 auto;background:#fff;padding:2rem 2.5rem;border:1px solid var(--line);font-size:1.05rem;line-height:1.9}
+    .doc h1{text-align:center;font-size:1.6rem;letter-spacing:.2rem} .doc .docno{text-align:right} .doc .sign{text-align:right;margin-top:3rem}
+    .doc table{margin:1rem 0} .doc-tools{margin-bottom:1rem}
+    @page{size:A4;margin:20mm 18mm}
+    @media print{.topbar,.sidenav,.skip,.site-footer,.doc-tools{display:none!important}.shell{display:block}.content{padding:0}
+      .doc{border:none;padding:0;max-width:none;font-size:12pt}body{background:#fff}a{color:#000;text-decoration:none}}
     @media (max-width:760px){.shell{flex-direction:column}.sidenav{width:auto;border-right:none;border-bottom:1px solid var(--line)}.content{padding:1rem}}
     """
 }

@@ -28,6 +28,9 @@ struct CaseDetailPage {
                 .dt(.text("立案日期")), .dd(.text(s.filedOn)),
                 .dt(.text("当前环节")), .dd(.text(s.stageLabel), .text(" "), CaseBits.level(s.warning, suspended: s.suspended)),
                 .dt(.text("案情")), .dd(.text(detail.facts))),
+            .p(.text("文书："), .forEach(CaseDocumentKind.allCases) { k in
+                .group(.a(.href("\(SiteURL.consoleCase(s.id))/documents/\(k.rawValue)"), .text(k.title)), .text(" "))
+            }),
             .h2(.text("办案流程")),
             .ol(.class("steps"), .forEach(detail.path) { stage in
                 let done = (detail.path.firstIndex(of: stage) ?? 0) <= (detail.path.firstIndex(of: s.stage) ?? 0)

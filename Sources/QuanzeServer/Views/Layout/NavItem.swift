@@ -19,6 +19,8 @@ struct NavItem: Sendable {
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "执法人员", title: "证件预警", path: SiteURL.consoleCertificateWarnings,
                 roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法办案", title: "案件", path: SiteURL.consoleCases, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "执法办案", title: "期限预警", path: SiteURL.consoleCaseWarnings, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "系统管理", title: "用户管理", path: SiteURL.consoleUsers, roles: [.systemAdmin, .securityAdmin]),
         NavItem(module: "系统管理", title: "辖区与规则", path: SiteURL.consoleJurisdictions, roles: [.systemAdmin, .supervisor, .reviewer]),
         NavItem(module: "系统管理", title: "规则配置", path: SiteURL.consoleProfiles, roles: Set(Role.allCases).subtracting([.auditAdmin])),
@@ -29,8 +31,6 @@ struct NavItem: Sendable {
         NavItem(module: "职责界定", title: "委托执法", path: SiteURL.consoleDelegations,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "职责界定", title: "责任书", path: SiteURL.consolePledges, roles: [.supervisor, .legalOfficer]),
-        NavItem(module: "执法办案", title: "案件", path: SiteURL.consoleCases, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
-        NavItem(module: "执法办案", title: "期限预警", path: SiteURL.consoleCaseWarnings, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
