@@ -60,12 +60,15 @@ def test_file_review_decide_serve_and_see_the_warning(browser):
     fill(browser, "title", TITLE)
     fill(browser, "facts", "日常检查发现当事人未取得食品经营许可从事食品销售。")
     set_value(browser, "filedOn", "2026-08-01")
+    Select(browser.find_element(By.ID, "partyKind")).select_by_value("organization")
     fill(browser, "partyName", "长春端到端食品有限公司")
     fill(browser, "partyIdentifier", "91220101MA0Y3XKQ1X")
     Select(browser.find_element(By.ID, "lead")).select_by_value(demo_uuid("officer:amr:0"))
-    # Only one handler first: refused with the rule, nothing saved.
+    # First an assistant who holds no post with this power: refused with the rule, nothing saved.
+    Select(browser.find_element(By.ID, "assist")).select_by_value(demo_uuid("officer:amr:5"))
     press(browser, "立案")
-    assert "执法人员不得少于两人" in browser.page_source
+    assert "不在承担本职权的执法岗位上" in browser.page_source
+    assert h1_text(browser) == "立案"
     # Officer 2 holds 案件承办岗 (the post of XZCF-001) in the demo.
     Select(browser.find_element(By.ID, "assist")).select_by_value(demo_uuid("officer:amr:2"))
     browser.find_element(By.ID, "major-complex").click()

@@ -27,7 +27,7 @@ struct CaseFormPage {
                   CaseBits.textarea("facts", "案情摘要", values["facts"] ?? "", required: true, rows: 4),
                   UI.field("立案日期", name: "filedOn", type: .date, value: values["filedOn"], hint: "不填为今天"),
                   .fieldset(.element(named: "legend", text: "当事人"),
-                            UI.select("类型", name: "partyKind", options: PartyKind.allCases.map { ($0.rawValue, $0.label) }, selected: values["partyKind"]),
+                            UI.select("类型", name: "partyKind", options: PartyKind.allCases.map { ($0.rawValue, $0.label) }, selected: values["partyKind"] ?? PartyKind.organization.rawValue),
                             UI.field("名称或姓名", name: "partyName", value: values["partyName"], required: true),
                             UI.field("统一社会信用代码或身份证号", name: "partyIdentifier", value: values["partyIdentifier"], required: true),
                             UI.field("地址", name: "partyAddress", value: values["partyAddress"])),
