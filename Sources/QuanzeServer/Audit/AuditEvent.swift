@@ -49,6 +49,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case pledgeCreate = "pledge.create"
     case pledgeSign = "pledge.sign"
     case pledgeAttach = "pledge.attach"
+    case evidenceUpload = "evidence.upload"
 
     var label: String {
         switch self {
@@ -99,6 +100,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .pledgeCreate: "草拟责任书"
         case .pledgeSign: "签订责任书"
         case .pledgeAttach: "上传责任书附件"
+        case .evidenceUpload: "上传证据文件"
         }
     }
 }

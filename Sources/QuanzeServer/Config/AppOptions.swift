@@ -1,4 +1,5 @@
 import Foundation
+import QuanzeCore
 
 /// Everything the app reads from its environment, read in one place.
 public struct AppOptions: Sendable {
@@ -21,6 +22,16 @@ public struct AppOptions: Sendable {
     public var secureCookies: Bool
     /// PostgreSQL connections per event loop (QUANZE_PG_POOL, default 4; tests use 1).
     public var postgresPoolSize: Int = 4
+    /// Evidence files and the generated record signing key live here (QUANZE_DATA_DIR, default `./data`;
+    /// with SQLite, the database file's folder).
+    public var dataDirectory: String
+    /// The 全过程记录 hash (QUANZE_RECORD_HASH=sha256|sm3, default sha256).
+    public var recordHash: RecordHashAlgorithm = .sha256
+    /// The platform's Ed25519 record signing key, base64 of the 32-byte raw key (QUANZE_RECORD_KEY).
+    /// Without it a key file is generated in `dataDirectory` on first use.
+    public var recordKey: String?
+    /// The checkpoint origin line and signing key name (QUANZE_RECORD_ORIGIN).
+    public var recordOrigin: String = "quanze/records"
 
     public init(storage: Storage, autoMigrate: Bool = true, demoMode: Bool = false,
                 loadDemoData: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false) {
@@ -30,10 +41,17 @@ public struct AppOptions: Sendable {
         self.loadDemoData = loadDemoData
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
+        if case .sqliteFile(let path) = storage {
+            let dir = (path as NSString).deletingLastPathComponent
+            self.dataDirectory = dir.isEmpty ? "." : dir
+        } else {
+            self.dataDirectory = "./data"
+        }
     }
 
     /// Reads `DATABASE_URL` (postgres://…), `QUANZE_DATA_DIR` (default `./data`), `QUANZE_AUTO_MIGRATE`,
-    /// `QUANZE_DEMO`, `QUANZE_BCRYPT_COST`, `QUANZE_COOKIE_SECURE`.
+    /// `QUANZE_DEMO`, `QUANZE_BCRYPT_COST`, `QUANZE_COOKIE_SECURE`,
+    /// `QUANZE_RECORD_HASH`, `QUANZE_RECORD_KEY`, `QUANZE_RECORD_ORIGIN`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppOptions {
         let storage: Storage
         if let url = env["DATABASE_URL"], url.hasPrefix("postgres") {
@@ -52,6 +70,10 @@ public struct AppOptions: Sendable {
             secureCookies: env["QUANZE_COOKIE_SECURE"] == "1"
         )
         options.postgresPoolSize = env["QUANZE_PG_POOL"].flatMap(Int.init).map { min(max($0, 1), 64) } ?? 4
+        options.dataDirectory = env["QUANZE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        options.recordHash = env["QUANZE_RECORD_HASH"].flatMap(RecordHashAlgorithm.init(rawValue:)) ?? .sha256
+        options.recordKey = env["QUANZE_RECORD_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        if let origin = env["QUANZE_RECORD_ORIGIN"], !origin.isEmpty { options.recordOrigin = origin }
         return options
     }
 }
