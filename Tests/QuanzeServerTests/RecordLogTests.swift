@@ -1,5 +1,7 @@
+import Crypto
 import Fluent
 import Foundation
+import Plot
 import QuanzeCore
 import SQLKit
 import Testing
@@ -97,7 +99,7 @@ struct RecordLogTests {
     }
 
     enum Tampering: String, CaseIterable, Sendable {
-        case edit, delete, reorder, truncate, swapFile, removeFile
+        case edit, delete, reorder, truncate, swapFile, removeFile, checkpoint
     }
 
     @Test("verify names exactly what direct database or file tampering changed", arguments: Tampering.allCases)
@@ -133,6 +135,9 @@ struct RecordLogTests {
             case .swapFile:
                 try Self.pdf.write(to: URL(fileURLWithPath: store.path(a)))
                 #expect(try await Self.verify(app) == [.evidenceChanged(sha256: a)])
+            case .checkpoint:
+                try await Self.tamper(app, ["UPDATE record_checkpoints SET root_hash = '\(String(repeating: "0", count: 64))' WHERE tree_size = 7"])
+                #expect(try await Self.verify(app) == [.badCheckpoint(size: 7)])
             case .removeFile:
                 try FileManager.default.removeItem(atPath: store.path(b))
                 try await Self.tamper(app, ["DELETE FROM evidence_files WHERE sha256 = '\(a)'"])
@@ -159,6 +164,38 @@ struct RecordLogTests {
         let path = "/api/v1/evidence" + (name.map { "?name=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
         try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { out = $0 }
         return try #require(out)
+    }
+
+    @Test("the signing key: generated once with mode 0600 and reused; QUANZE_RECORD_KEY wins")
+    func signingKey() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quanze-key-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = AppOptions(storage: .postgres(url: "postgres://unused"))
+        options.dataDirectory = dir
+        let first = RecordSettings(options: options)
+        let key = try first.signingKey()
+        let mode = try FileManager.default.attributesOfItem(atPath: first.keyFile)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try RecordSettings(options: options).signingKey().rawRepresentation == key.rawRepresentation)
+        let other = Curve25519.Signing.PrivateKey()
+        options.recordKey = other.rawRepresentation.base64EncodedString()
+        #expect(try RecordSettings(options: options).signingKey().rawRepresentation == other.rawRepresentation)
+        options.recordKey = "not base64"
+        #expect(throws: RecordKeyError.self) { try RecordSettings(options: options).signingKey() }
+    }
+
+    @Test("views: a case page's integrity and a decision's inclusion proof render")
+    func views() async throws {
+        try await withTestApp(demoData: false) { app, _ in
+            try await Self.sixEntries(app)
+            let integrity = try await RecordVerifier.integrity(stream: "case:b", on: app.db)
+            let html = Node<HTML.BodyContext>.div(RecordViews.integrity(integrity),
+                                                  RecordViews.entries(try await RecordLog.entries(stream: "case:b", on: app.db))).render()
+            #expect(html.contains("完整") && html.contains("#5"))
+            let published = try await RecordLog.publishedInclusion(index: 5, algorithm: .sha256, on: app.db)
+            #expect(RecordViews.inclusion(published).render().contains("树大小为 6"))
+            #expect(try await RecordLog.publishedInclusion(index: 6, algorithm: .sha256, on: app.db) == nil)
+        }
     }
 
     @Test("evidence: stored by SHA-256, deduplicated, downloadable by case roles; type and size refused with 415/413")
