@@ -323,3 +323,21 @@ struct RecordLogTests {
         }
     }
 }
+
+@Suite("全过程记录: Encodable payloads")
+struct RecordPayloadTests {
+    struct Decision: Encodable {
+        var title: String
+        var amount: Int
+        var approved: Bool
+        var note: String?
+        var articles: [String]
+    }
+
+    @Test("top-level properties become string values; nested values their sorted JSON; nil left out")
+    func flatten() throws {
+        let p = try RecordPayload.from(Decision(title: "行政处罚决定", amount: 5000, approved: true, note: nil, articles: ["第十条", "第二十条"]))
+        #expect(p == ["title": "行政处罚决定", "amount": "5000", "approved": "true", "articles": #"["第十条","第二十条"]"#])
+        #expect(throws: RecordPayloadError.self) { try RecordPayload.from(["a", "b"]) }
+    }
+}
