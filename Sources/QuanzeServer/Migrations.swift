@@ -30,5 +30,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreatePledge())
         // 006: 执法办案
         app.migrations.add(CreateCase())
+        // 007: 全过程记录
+        app.migrations.add(CreateRecordLog())
     }
 }

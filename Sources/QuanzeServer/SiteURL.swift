@@ -34,6 +34,11 @@ enum SiteURL {
     static func publicFlowchart(_ item: UUID) -> String { "/power-items/\(item)/flowchart.svg" }
     static let publicLegalNorms = "/legal-norms"
     static let publicCertificates = "/certificates"
+    static let publicRecords = "/records"
+    static let publicRecordsCheckpoint = "/api/v1/public/records/checkpoint"
+    static let publicRecordsCheckpointNote = "/api/v1/public/records/checkpoint?format=note"
+    static func publicRecordInclusion(_ index: Int64, size: Int64) -> String { "/api/v1/public/records/entries/\(index)/inclusion?size=\(size)" }
+    static func evidence(_ sha256: String) -> String { "/api/v1/evidence/\(sha256)" }
     static let consoleOfficers = "/console/officers"
     static let consoleOfficersNew = "/console/officers/new"
     static func consoleOfficer(_ id: UUID) -> String { "/console/officers/\(id)" }

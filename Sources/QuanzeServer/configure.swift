@@ -12,7 +12,8 @@ public func configure(_ app: Application, options: AppOptions, clock: any NowPro
         profiles: try ProfileRegistry.bundled(),
         calendar: CalendarStore(official: try WorkCalendar.official()),
         audit: AuditWriter(),
-        policy: PolicyCache()
+        policy: PolicyCache(),
+        records: RecordSettings(options: options)
     )
     ContentConfiguration.global.use(encoder: JSONEncoder.api, for: .json)
     ContentConfiguration.global.use(decoder: JSONDecoder.api, for: .json)

@@ -4,6 +4,7 @@ import Vapor
 func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: PublicController())
+    try app.register(collection: PublicRecordsController())
     try app.register(collection: LoginController())
     try app.register(collection: HomeController())
     try app.register(collection: AccountController())
@@ -40,4 +41,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIPowerListImportController())
     try api.register(collection: APIPostsController())
     try api.register(collection: APIPledgesController())
+    try api.register(collection: APIEvidenceController())
+    try api.register(collection: APIPublicRecordsController())
 }

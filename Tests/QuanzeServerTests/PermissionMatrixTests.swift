@@ -173,6 +173,11 @@ let permissionMatrix: [String: Access] = [
     "GET /console/pledges/:pledgeID": .roles([.supervisor, .legalOfficer]),
     "POST /console/pledges/:pledgeID/sign": .roles([.supervisor]), "POST /console/pledges/:pledgeID/attachment": .roles([.supervisor]),
     "GET /console/pledges/:pledgeID/attachment": .roles([.supervisor, .legalOfficer]),
+    // 全过程记录: evidence for the case-handling roles; checkpoints and proofs are public
+    "POST /api/v1/evidence": .roles([.officer, .legalOfficer, .supervisor]),
+    "GET /api/v1/evidence/:sha256": .roles([.officer, .legalOfficer, .supervisor, .reviewer]),
+    "GET /records": .public, "GET /api/v1/public/records/checkpoint": .public, "GET /api/v1/public/records/consistency": .public,
+    "GET /api/v1/public/records/entries/:index/inclusion": .public,
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -271,6 +276,7 @@ struct PathIDs {
             "assignmentID": DemoIDs.uuid("assignment:amr:case").uuidString,
             "pledgeID": DemoIDs.uuid("pledge:amr:2026").uuidString,
             "caseID": DemoIDs.uuid("case:amr:1").uuidString, "document": "decision",
+            "sha256": String(repeating: "ab", count: 32), "index": "0",
         ])
     }
 

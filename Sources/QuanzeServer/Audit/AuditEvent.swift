@@ -54,6 +54,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case caseReview = "case.legal_review"
     case caseDecide = "case.decide"
     case caseClock = "case.clock"
+    case evidenceUpload = "evidence.upload"
 
     var label: String {
         switch self {
@@ -109,6 +110,7 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .caseReview: "法制审核"
         case .caseDecide: "作出执法决定"
         case .caseClock: "案件期限中止、恢复或延长"
+        case .evidenceUpload: "上传证据文件"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QuanzeCore
 
 /// Everything the app reads from its environment, read in one place.
 public struct AppOptions: Sendable {
@@ -25,6 +26,16 @@ public struct AppOptions: Sendable {
     public var warningDays: Int = 3
     /// Demo cases generated with the demo data (QUANZE_DEMO_CASES; 2000 for `serve --demo`, 24 in tests).
     public var demoCaseCount: Int = 24
+    /// Evidence files and the generated record signing key live here (QUANZE_DATA_DIR, default `./data`;
+    /// with SQLite, the database file's folder).
+    public var dataDirectory: String
+    /// The 全过程记录 hash (QUANZE_RECORD_HASH=sha256|sm3, default sha256).
+    public var recordHash: RecordHashAlgorithm = .sha256
+    /// The platform's Ed25519 record signing key, base64 of the 32-byte raw key (QUANZE_RECORD_KEY).
+    /// Without it a key file is generated in `dataDirectory` on first use.
+    public var recordKey: String?
+    /// The checkpoint origin line and signing key name (QUANZE_RECORD_ORIGIN).
+    public var recordOrigin: String = "quanze/records"
 
     public init(storage: Storage, autoMigrate: Bool = true, demoMode: Bool = false,
                 loadDemoData: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false) {
@@ -34,10 +45,17 @@ public struct AppOptions: Sendable {
         self.loadDemoData = loadDemoData
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
+        if case .sqliteFile(let path) = storage {
+            let dir = (path as NSString).deletingLastPathComponent
+            self.dataDirectory = dir.isEmpty ? "." : dir
+        } else {
+            self.dataDirectory = "./data"
+        }
     }
 
     /// Reads `DATABASE_URL` (postgres://…), `QUANZE_DATA_DIR` (default `./data`), `QUANZE_AUTO_MIGRATE`,
-    /// `QUANZE_DEMO`, `QUANZE_BCRYPT_COST`, `QUANZE_COOKIE_SECURE`.
+    /// `QUANZE_DEMO`, `QUANZE_BCRYPT_COST`, `QUANZE_COOKIE_SECURE`,
+    /// `QUANZE_RECORD_HASH`, `QUANZE_RECORD_KEY`, `QUANZE_RECORD_ORIGIN`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppOptions {
         let storage: Storage
         if let url = env["DATABASE_URL"], url.hasPrefix("postgres") {
@@ -58,6 +76,10 @@ public struct AppOptions: Sendable {
         options.demoCaseCount = env["QUANZE_DEMO_CASES"].flatMap(Int.init).map { min(max($0, 0), 200_000) } ?? 2000
         options.warningDays = env["QUANZE_WARNING_DAYS"].flatMap(Int.init).map { min(max($0, 0), 60) } ?? 3
         options.postgresPoolSize = env["QUANZE_PG_POOL"].flatMap(Int.init).map { min(max($0, 1), 64) } ?? 4
+        options.dataDirectory = env["QUANZE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        options.recordHash = env["QUANZE_RECORD_HASH"].flatMap(RecordHashAlgorithm.init(rawValue:)) ?? .sha256
+        options.recordKey = env["QUANZE_RECORD_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        if let origin = env["QUANZE_RECORD_ORIGIN"], !origin.isEmpty { options.recordOrigin = origin }
         return options
     }
 }

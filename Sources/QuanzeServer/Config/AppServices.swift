@@ -9,6 +9,7 @@ struct AppServices: Sendable {
     let calendar: CalendarStore
     let audit: AuditWriter
     let policy: PolicyCache
+    let records: RecordSettings
 }
 
 extension Application {

@@ -38,6 +38,10 @@ enum OpenAPIDocument {
         if let body = op.body {
             pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": Schema.ref(body)]]]))
         }
+        if let media = op.rawBody {
+            let binary: JSONValue = ["schema": ["type": "string", "format": "binary"]]
+            pairs.append(("requestBody", ["required": true, "content": .object(media.map { ($0, binary) })]))
+        }
         pairs.append(("security", op.auth == .none ? [] : [["bearerAuth": []], ["sessionCookie": []]]))
         var responses: [(String, JSONValue)] = [
             ("\(op.success.status)", ["description": "成功",

@@ -11,13 +11,20 @@ struct APIOperation: Sendable {
     let auth: Auth
     var parameters: [JSONValue] = []
     var body: String? = nil                      // component schema name of the JSON body
+    var rawBody: [String]? = nil                 // media types of a raw (binary) body
     var success: (status: Int, schema: JSONValue?, mediaType: String) = (200, nil, "application/json")
 }
 
 /// Every API operation. A test fails when a registered API route is missing here.
 enum OpenAPIOperations {
     static func path(_ name: String) -> JSONValue {
-        ["name": .string(name), "in": "path", "required": true, "schema": name == "role" ? Schema.ref("Role") : Schema.uuid]
+        let schema: JSONValue = switch name {
+        case "role": Schema.ref("Role")
+        case "sha256": Schema.string(min: 64, max: 64, pattern: "^[0-9a-f]{64}$")
+        case "index": Schema.int(min: 0, max: 999_999_999_999_999)
+        default: Schema.uuid
+        }
+        return ["name": .string(name), "in": "path", "required": true, "schema": schema]
     }
     static func query(_ name: String, _ schema: JSONValue, required: Bool = false) -> JSONValue {
         ["name": .string(name), "in": "query", "required": .bool(required), "schema": schema]
@@ -240,7 +247,7 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + delegations + cases
+    ] + delegations + cases + records
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [
@@ -288,5 +295,27 @@ enum OpenAPIOperations {
                      success: ok("MayAct")),
         APIOperation(method: .GET, path: "/api/v1/public/delegations", summary: "公示：委托执法目录（已备案且在期限内）", tag: "公示",
                      auth: .none, success: okArray("PublicDelegation")),
+    ]
+
+    /// 全过程记录 and 证据文件 (see docs/records.md).
+    static let records: [APIOperation] = [
+        APIOperation(method: .POST, path: "/api/v1/evidence",
+                     summary: "上传证据文件（原始请求体；按内容识别类型：JPEG/PNG/PDF 不超过 20 MB，MP3/WAV/AMR/OGG 不超过 50 MB，MP4 不超过 200 MB；相同内容只存一份，已有时返回 200）",
+                     tag: "全过程记录", auth: .required, parameters: [query("name", Schema.string(min: 1, max: 100, pattern: TextInput.schemaPattern))],
+                     rawBody: EvidenceMediaType.allCases.map(\.rawValue) + ["application/octet-stream"], success: ok("Evidence", 201)),
+        APIOperation(method: .GET, path: "/api/v1/evidence/{sha256}", summary: "下载证据文件（按 SHA-256）", tag: "全过程记录", auth: .required,
+                     parameters: [path("sha256")], success: (200, ["type": "string", "format": "binary"], "application/octet-stream")),
+        APIOperation(method: .GET, path: "/api/v1/public/records/checkpoint",
+                     summary: "公示：最新已签名检查点（日志增长且上一检查点超过 10 分钟时先签发新的；format=note 下载签名便笺）", tag: "公示", auth: .none,
+                     parameters: [query("format", Schema.enumeration(["json", "note"]))], success: ok("RecordCheckpoint")),
+        APIOperation(method: .GET, path: "/api/v1/public/records/consistency", summary: "公示：两个树大小之间的一致性证明（RFC 9162 2.1.4）",
+                     tag: "公示", auth: .none,
+                     parameters: [query("from", Schema.string(min: 1, max: 15, pattern: "^[0-9]+$"), required: true),
+                                  query("to", Schema.string(min: 1, max: 15, pattern: "^[0-9]+$"), required: true)],
+                     success: ok("RecordConsistency")),
+        APIOperation(method: .GET, path: "/api/v1/public/records/entries/{index}/inclusion",
+                     summary: "公示：某条记录的包含证明（叶哈希与审计路径，RFC 9162 2.1.3；不含记录内容；size 缺省为最新检查点）", tag: "公示", auth: .none,
+                     parameters: [path("index"), query("size", Schema.string(min: 1, max: 15, pattern: "^[0-9]+$"))],
+                     success: ok("RecordInclusion")),
     ]
 }

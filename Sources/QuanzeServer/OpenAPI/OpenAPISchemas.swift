@@ -322,7 +322,7 @@ enum OpenAPISchemas {
             ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
-        ] + delegationSchemas + caseSchemas
+        ] + delegationSchemas + caseSchemas + recordSchemas
     }
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`; text rules of `TextInput` and `CaseText`).
@@ -422,6 +422,29 @@ enum OpenAPISchemas {
                 ("announcementDocument", Schema.string),
             ], required: ["id", "delegatingAgencyId", "delegatingAgencyName", "delegateAgencyId", "delegateAgencyName", "basis",
                           "powerItems", "termStart", "termEnd"])),
+        ]
+    }
+
+    /// 全过程记录 (see `RecordDTOs.swift`).
+    static var recordSchemas: [(String, JSONValue)] {
+        let hash = Schema.string(min: 64, max: 64, pattern: "^[0-9a-f]{64}$")
+        return [
+            ("Evidence", Schema.object([
+                ("sha256", hash), ("size", Schema.int), ("mediaType", Schema.enumeration(EvidenceMediaType.allCases.map(\.rawValue))),
+                ("mediaTypeLabel", Schema.string), ("originalName", Schema.string), ("createdAt", Schema.dateTime),
+            ], required: ["sha256", "size", "mediaType", "mediaTypeLabel", "createdAt"])),
+            ("RecordCheckpoint", Schema.object([
+                ("treeSize", Schema.int), ("rootHash", hash), ("algorithm", Schema.enumeration(RecordHashAlgorithm.allCases.map(\.rawValue))),
+                ("createdAt", Schema.dateTime), ("note", Schema.string), ("verifierKey", Schema.string),
+            ], required: ["treeSize", "rootHash", "algorithm", "createdAt", "note", "verifierKey"])),
+            ("RecordConsistency", Schema.object([
+                ("from", Schema.int), ("to", Schema.int), ("algorithm", Schema.string), ("fromRoot", hash), ("toRoot", hash),
+                ("proof", Schema.array(hash)),
+            ], required: ["from", "to", "algorithm", "fromRoot", "toRoot", "proof"])),
+            ("RecordInclusion", Schema.object([
+                ("index", Schema.int), ("treeSize", Schema.int), ("algorithm", Schema.string), ("leafHash", hash),
+                ("auditPath", Schema.array(hash)), ("rootHash", hash), ("checkpoint", Schema.string),
+            ], required: ["index", "treeSize", "algorithm", "leafHash", "auditPath", "rootHash"])),
         ]
     }
 }

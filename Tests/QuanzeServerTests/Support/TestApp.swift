@@ -19,17 +19,24 @@ let testNow = Date(timeIntervalSince1970: 1_795_140_000)
 
 /// Makes an app on a fresh database, migrates it, loads the demo data (unless `demoData` is false),
 /// runs `body`, and always shuts down and removes the database.
-func withTestApp(demoMode: Bool = true, demoData: Bool = true, clock: FixedClock = FixedClock(testNow),
+func withTestApp(demoMode: Bool = true, demoData: Bool = true, clock: FixedClock = FixedClock(testNow), recordHash: RecordHashAlgorithm = .sha256,
                  _ body: (Application, FixedClock) async throws -> Void) async throws {
     // Swift Testing runs every test in parallel; a bounded number of apps at a time keeps the
     // PostgreSQL run within its connection limit (each app holds one connection per event loop).
     await TestAppGate.shared.enter()
     defer { Task { await TestAppGate.shared.leave() } }
-    let (storage, cleanup) = try await makeStorage()
+    let (storage, dbCleanup) = try await makeStorage()
+    let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("quanze-data-\(UUID().uuidString)").path
+    let cleanup: @Sendable () async throws -> Void = {
+        try await dbCleanup()
+        try? FileManager.default.removeItem(atPath: dataDir)
+    }
     let app = try await Application.make(.testing)
     do {
         var options = AppOptions(storage: storage, autoMigrate: true, demoMode: demoMode, loadDemoData: demoData, bcryptCost: 4)
         options.postgresPoolSize = 1   // suites run in parallel, each with its own app
+        options.dataDirectory = dataDir   // evidence files and the record signing key
+        options.recordHash = recordHash
 
         try await configure(app, options: options, clock: clock)
         try await app.autoMigrate()
