@@ -28,5 +28,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreatePostAssignment())
         // 005: 行政执法责任书
         app.migrations.add(CreatePledge())
+        // 008: 双随机一公开
+        app.migrations.add(CreateInspections())
     }
 }

@@ -49,6 +49,12 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case pledgeCreate = "pledge.create"
     case pledgeSign = "pledge.sign"
     case pledgeAttach = "pledge.attach"
+    case inspectionPlanCreate = "inspection.plan_create"
+    case inspectionObjectAdd = "inspection.object_add"
+    case inspectionConflictDeclare = "inspection.conflict_declare"
+    case inspectionDraw = "inspection.draw"
+    case inspectionPublish = "inspection.publish"
+    case inspectionResultRecord = "inspection.result_record"
 
     var label: String {
         switch self {
@@ -99,6 +105,12 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .pledgeCreate: "草拟责任书"
         case .pledgeSign: "签订责任书"
         case .pledgeAttach: "上传责任书附件"
+        case .inspectionPlanCreate: "制定双随机抽查计划"
+        case .inspectionObjectAdd: "录入检查对象"
+        case .inspectionConflictDeclare: "登记回避"
+        case .inspectionDraw: "双随机抽取"
+        case .inspectionPublish: "公布抽查结果"
+        case .inspectionResultRecord: "登记检查结果"
         }
     }
 }

@@ -69,6 +69,7 @@ enum DemoData {
             try await DemoDelegations.load(on: tx, now: now, services: app.services)
             try await DemoPosts.load(on: tx)
             try await DemoPledges.load(jurisdictionID: jurisdictionID, on: tx)
+            try await DemoInspections.load(on: tx, now: now)
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",
                 detail: "载入演示数据：2 个辖区、\(DemoAgencies.rows.count + DemoTongzhou.agencies.count) 个执法主体、\(accounts.count + DemoTongzhou.accounts.count) 个账号"), on: tx, now: now)

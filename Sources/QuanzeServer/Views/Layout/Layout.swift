@@ -42,6 +42,7 @@ enum Layout {
                              .a(.href(SiteURL.publicAgencies), .text("执法主体")),
                              .a(.href(SiteURL.publicLegalNorms), .text("执法依据")),
                              .a(.href(SiteURL.publicCertificates), .text("证件查询")),
+                             .a(.href(SiteURL.publicInspections), .text("双随机抽查")),
                              .a(.href(SiteURL.consoleLogin), .text("工作人员登录")))),
                 .main(.id("main"), .class("content public"), .attribute(named: "tabindex", value: "-1"), content),
                 footer()
