@@ -246,4 +246,36 @@ struct InspectionPlanTests {
             }
         }
     }
+
+    @Test("`quanze draw verify` and `quanze draw run` re-run a draw and fail when the stored or published result was altered")
+    func commands() async throws {
+        try await withTestApp { app, _ in
+            try await Self.runDraw(app, ["verify", "--plan", Self.completedPlan.uuidString])
+            // The public JSON, downloaded and re-run offline.
+            let json = try await Self.anonymous(app, "/api/v1/public/inspection-plans/\(Self.completedPlan)")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID()).json")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(json.body.readableBytesView).write(to: file)
+            try await Self.runDraw(app, ["run", "--input", file.path])
+            // A published file whose result was edited no longer matches its own seed.
+            let edited = json.body.string.replacingOccurrences(of: "\"order\":1", with: "\"order\":9")
+            try Data(edited.utf8).write(to: file)
+            await #expect(throws: (any Error).self) { try await Self.runDraw(app, ["run", "--input", file.path]) }
+            // A stored seat swapped to another inspector is caught by verify and by the public re-run.
+            let seat = try #require(try await InspectionAssignment.query(on: app.db).filter(\.$plan.$id == Self.completedPlan).first())
+            seat.certificateNumber = "JLCC-99999"
+            try await seat.save(on: app.db)
+            await #expect(throws: (any Error).self) { try await Self.runDraw(app, ["verify", "--plan", Self.completedPlan.uuidString]) }
+            let redraw = try await Self.anonymous(app, "/api/v1/public/inspection-plans/\(Self.completedPlan)/redraw")
+            #expect(try redraw.content.get(Bool.self, at: "matches") == false)
+        }
+    }
+
+    static func runDraw(_ app: Application, _ arguments: [String]) async throws {
+        var input = CommandInput(arguments: ["quanze"] + arguments)
+        var context = CommandContext(console: Terminal(), input: input)
+        context.application = app
+        let signature = try DrawCommand.Signature(from: &input)
+        try await DrawCommand().run(using: context, signature: signature)
+    }
 }
