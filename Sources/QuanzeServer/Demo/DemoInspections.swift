@@ -42,7 +42,7 @@ enum DemoInspections {
                 seed: "6f1d0c2a9b8e47c35d2a1f0e9c8b7a6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a09", results: 3),
         PlanRow(key: "amr:2", name: "第四季度食品经营者双随机抽查", period: "第四季度", companies: 4..<12, objectCount: 4, daysAgo: 12,
                 seed: "a3c5e7f90b1d2e4f6a8c0e2f4a6c8e0f1b3d5f7a9c1e3f5b7d9f1a3c5e7f9b1d", results: 1),
-        PlanRow(key: "amr:3", name: "下年度第一季度食品经营者双随机抽查", period: "第一季度", companies: 2..<8, objectCount: 3, daysAgo: nil,
+        PlanRow(key: "amr:3", name: "第一季度食品经营者双随机抽查", period: "第一季度", companies: 2..<8, objectCount: 3, daysAgo: nil,
                 seed: nil, results: 0),
     ]
 

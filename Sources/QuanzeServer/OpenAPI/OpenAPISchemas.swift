@@ -361,7 +361,9 @@ enum OpenAPISchemas {
             ], required: ["name", "powerItemId", "year", "period", "objectCount"])),
             ("InspectionObjectInput", Schema.object([
                 ("code", Schema.string(pattern: "^\\s*[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}\\s*$")),
-                ("name", Schema.string(min: 1, max: 100, pattern: namePattern)), ("address", Schema.string(max: 200)),
+                ("name", Schema.string(min: 1, max: 100, pattern: namePattern)),
+                // Empty or blank means no address; otherwise no control characters.
+                ("address", Schema.string(max: 200, pattern: #"^[^\x00-\x1F\x7F-\x9F]*$"#)),
             ], required: ["code", "name"])),
             ("InspectionObjectImportInput", Schema.object([("csv", Schema.string(min: 1))], required: ["csv"])),
             ("InspectionConflictInput", Schema.object([
@@ -369,7 +371,7 @@ enum OpenAPISchemas {
             ], required: ["officerId", "objectId", "reason"])),
             ("InspectionResultInput", Schema.object([
                 ("objectId", Schema.uuid), ("kind", Schema.enumeration(InspectionResultKind.allCases.map(\.rawValue))),
-                ("summary", Schema.string(min: 1, max: 500)), ("inspectedOn", Schema.date),
+                ("summary", Schema.string(min: 1, max: 500, pattern: #"^[\s\S]*\S[\s\S]*$"#)), ("inspectedOn", Schema.date),
             ], required: ["objectId", "kind", "summary", "inspectedOn"])),
             ("PublicInspectionPlanSummary", Schema.object([
                 ("id", Schema.uuid), ("agencyName", Schema.string), ("name", Schema.string), ("year", Schema.int), ("period", Schema.string),
