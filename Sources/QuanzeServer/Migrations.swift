@@ -32,5 +32,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateCase())
         // 007: 全过程记录
         app.migrations.add(CreateRecordLog())
+        // 008: 双随机一公开
+        app.migrations.add(CreateInspections())
     }
 }

@@ -41,6 +41,7 @@ public enum QuanzeApp {
             app.asyncCommands.use(UserCommand(), as: "user")
             app.asyncCommands.use(AuditCommand(), as: "audit")
             app.asyncCommands.use(RecordsCommand(), as: "records")
+            app.asyncCommands.use(DrawCommand(), as: "draw")
             if isServe {
                 if options.autoMigrate { try await app.autoMigrate() }
                 if options.loadDemoData, try await DemoData.loadIfEmpty(app) { print(DemoData.banner) }

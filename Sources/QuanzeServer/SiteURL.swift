@@ -72,6 +72,13 @@ enum SiteURL {
     static func consolePledge(_ id: UUID) -> String { "/console/pledges/\(id)" }
     static func consolePledgeSign(_ id: UUID) -> String { "/console/pledges/\(id)/sign" }
     static func consolePledgeAttachment(_ id: UUID) -> String { "/console/pledges/\(id)/attachment" }
+    static let consoleInspectionPlans = "/console/inspection-plans"
+    static func consoleInspectionPlan(_ id: UUID) -> String { "/console/inspection-plans/\(id)" }
+    static func consoleInspectionPlanAction(_ id: UUID, _ action: String) -> String { "/console/inspection-plans/\(id)/\(action)" }
+    static let publicInspections = "/inspections"
+    static func publicInspection(_ id: UUID) -> String { "/inspections/\(id)" }
+    static func publicInspectionRedraw(_ id: UUID) -> String { "/inspections/\(id)/redraw" }
+    static func publicInspectionJSON(_ id: UUID) -> String { "/api/v1/public/inspection-plans/\(id)" }
 
     // API
     static let api = "/api/v1"

@@ -21,6 +21,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: PowerListImportPagesController())
     try app.register(collection: PostPagesController())
     try app.register(collection: PledgePagesController())
+    try app.register(collection: InspectionPlanPagesController())
+    try app.register(collection: PublicInspectionsController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -43,4 +45,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIPledgesController())
     try api.register(collection: APIEvidenceController())
     try api.register(collection: APIPublicRecordsController())
+    try api.register(collection: APIInspectionPlansController())
+    try api.register(collection: APIPublicInspectionsController())
 }

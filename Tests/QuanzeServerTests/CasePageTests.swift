@@ -62,6 +62,7 @@ struct CasePageTests {
             try await app.testing().test(.POST, "\(location)/advance", headers: headers, body: Self.form([("_csrf", s.csrf), ("to", "investigation")])) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("已进入“调查取证”环节"))
+                #expect(res.body.string.contains("记录完整：共 2 条"))
             }
             try await app.testing().test(.GET, "/console/case-warnings?mine=1", headers: s.headers) { res in
                 #expect(res.body.string.contains("投诉举报无证经营案"))

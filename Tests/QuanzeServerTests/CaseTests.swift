@@ -134,7 +134,14 @@ struct CaseTests {
             let shown = try await app.send(.GET, path, try await app.token("supervisor1"))
             #expect(shown.status == .ok)
             #expect(try shown.content.get(String.self, at: "summary", "stage") == "closed")
-            #expect(try shown.content.get([CaseEventDTO].self, at: "events").count >= 10)
+            let events = try shown.content.get([CaseEventDTO].self, at: "events")
+            #expect(events.count >= 10)
+            // Every step is also an entry of the case's stream in the 全过程记录, and the chain checks.
+            #expect(try shown.content.get(Int.self, at: "recordEntries") == events.count)
+            #expect(try shown.content.get(Bool.self, at: "recordIntact"))
+            let entries = try await RecordLog.entries(stream: CaseJournal.stream(id), on: app.db)
+            #expect(entries.map(\.kind).first == "case.filed")
+            #expect(entries.contains { $0.kind == "case.decision" })
             #expect(try await app.send(.GET, path, try await app.token("officer.eco1")).status == .forbidden)
             #expect(try await app.audits(.caseDecide).count == 1)
         }

@@ -178,6 +178,26 @@ let permissionMatrix: [String: Access] = [
     "GET /api/v1/evidence/:sha256": .roles([.officer, .legalOfficer, .supervisor, .reviewer]),
     "GET /records": .public, "GET /api/v1/public/records/checkpoint": .public, "GET /api/v1/public/records/consistency": .public,
     "GET /api/v1/public/records/entries/:index/inclusion": .public,
+    // 双随机一公开: the body's 法制员 manages, the jurisdiction's 监督员 reads; planID is the draft plan
+    "GET /api/v1/inspection-plans": .roles([.supervisor, .legalOfficer]), "POST /api/v1/inspection-plans": .roles([.legalOfficer]),
+    "GET /api/v1/inspection-plans/:planID": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/inspection-plans/:planID/objects": .roles([.legalOfficer]),
+    "POST /api/v1/inspection-plans/:planID/objects/import": .roles([.legalOfficer]),
+    "POST /api/v1/inspection-plans/:planID/conflicts": .roles([.legalOfficer]),
+    "POST /api/v1/inspection-plans/:planID/draw": .roles([.legalOfficer]),
+    "POST /api/v1/inspection-plans/:planID/publish": .roles([.legalOfficer]),
+    "POST /api/v1/inspection-plans/:planID/results": .roles([.legalOfficer]),
+    "GET /console/inspection-plans": .roles([.supervisor, .legalOfficer]), "POST /console/inspection-plans": .roles([.legalOfficer]),
+    "GET /console/inspection-plans/:planID": .roles([.supervisor, .legalOfficer]),
+    "POST /console/inspection-plans/:planID/objects": .roles([.legalOfficer]),
+    "POST /console/inspection-plans/:planID/objects/import": .roles([.legalOfficer]),
+    "POST /console/inspection-plans/:planID/conflicts": .roles([.legalOfficer]),
+    "POST /console/inspection-plans/:planID/draw": .roles([.legalOfficer]),
+    "POST /console/inspection-plans/:planID/publish": .roles([.legalOfficer]),
+    "POST /console/inspection-plans/:planID/results": .roles([.legalOfficer]),
+    "GET /inspections": .public, "GET /inspections/:planID": .public, "GET /inspections/:planID/redraw": .public,
+    "GET /api/v1/public/inspection-plans": .public, "GET /api/v1/public/inspection-plans/:planID": .public,
+    "GET /api/v1/public/inspection-plans/:planID/redraw": .public,
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -277,6 +297,7 @@ struct PathIDs {
             "pledgeID": DemoIDs.uuid("pledge:amr:2026").uuidString,
             "caseID": DemoIDs.uuid("case:amr:1").uuidString, "document": "decision",
             "sha256": String(repeating: "ab", count: 32), "index": "0",
+            "planID": DemoIDs.uuid("inspection-plan:amr:3").uuidString,
         ])
     }
 

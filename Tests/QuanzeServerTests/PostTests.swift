@@ -128,7 +128,7 @@ struct PostTests {
             #expect(res.status == .ok)
             #expect(try res.content.get([CoverageDTO.Item].self, at: "uncovered").map(\.code) == ["XZQZ-001"])
             #expect(try res.content.get([CoverageDTO.EmptyPost].self, at: "postsWithoutOfficer").map(\.postName).contains("法制审核岗"))
-            #expect(try res.content.get(Int.self, at: "publishedPowers") == 3)
+            #expect(try res.content.get(Int.self, at: "publishedPowers") == 4)   // with 双随机 XZJC-001 (DemoInspections)
             // Giving the power to a post covers it; an officer on 法制审核岗 fills it.
             let review = DemoIDs.uuid("post:amr:review")
             let given = try await app.send(.POST, "/api/v1/posts/\(review)/powers", token, #"{"itemId":"\#(Self.coercion)"}"#)
@@ -225,7 +225,8 @@ struct PostTests {
     func demoWithOfficers() async throws {
         try await withTestApp { app, _ in
             // The demo loads officers before posts, so the posts are staffed from them.
-            let assignments = try await PostAssignment.query(on: app.db).with(\.$post).with(\.$officer).all()
+            // (the 双随机检查岗 of `DemoInspections` is staffed by name; see InspectionPlanTests)
+            let assignments = try await PostAssignment.query(on: app.db).with(\.$post).with(\.$officer).all().filter { $0.post.name != "双随机检查岗" }
             // One officer on each of the four staffed posts, plus the handlers the demo cases need
             // (`DemoCases.assignHandlers`: officers 0…3 on 案件承办岗, 4 and 5 on 许可受理审查岗, less any already there).
             #expect(assignments.filter { $0.id.map { id in !(DemoCases.handlerAssignmentIDs.contains(id)) } ?? true }.count == 4)
@@ -258,7 +259,7 @@ struct PostTests {
             #expect(try await app.send(.GET, posts, officer).errorCode == "FORBIDDEN")
             let read = try await app.send(.GET, posts, sup)
             #expect(read.status == .ok)
-            #expect(try read.content.get([PostDTO].self).count == 5)
+            #expect(try read.content.get([PostDTO].self).count == 6)   // 5 + 双随机检查岗 (DemoInspections)
             #expect(try await app.send(.POST, "/api/v1/agencies/\(Self.amr)/units", sup, #"{"name":"监督科"}"#).errorCode == "FORBIDDEN")
             #expect(try await EnforcementUnit.query(on: app.db).filter(\.$name ~~ ["越权科", "监督科"]).count() == 0)
         }

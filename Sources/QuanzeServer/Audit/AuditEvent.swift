@@ -55,6 +55,12 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case caseDecide = "case.decide"
     case caseClock = "case.clock"
     case evidenceUpload = "evidence.upload"
+    case inspectionPlanCreate = "inspection.plan_create"
+    case inspectionObjectAdd = "inspection.object_add"
+    case inspectionConflictDeclare = "inspection.conflict_declare"
+    case inspectionDraw = "inspection.draw"
+    case inspectionPublish = "inspection.publish"
+    case inspectionResultRecord = "inspection.result_record"
 
     var label: String {
         switch self {
@@ -111,6 +117,12 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .caseDecide: "作出执法决定"
         case .caseClock: "案件期限中止、恢复或延长"
         case .evidenceUpload: "上传证据文件"
+        case .inspectionPlanCreate: "制定双随机抽查计划"
+        case .inspectionObjectAdd: "录入检查对象"
+        case .inspectionConflictDeclare: "登记回避"
+        case .inspectionDraw: "双随机抽取"
+        case .inspectionPublish: "公布抽查结果"
+        case .inspectionResultRecord: "登记检查结果"
         }
     }
 }

@@ -141,6 +141,10 @@ struct CaseDetailDTO: Content, Sendable {
     var reviews: [LegalReviewDTO]
     var decision: CaseDecisionDTO?
     var closedOn: String?
+    /// 全过程记录 of the case: entries in its stream and whether the chain checks.
+    var recordEntries: Int?
+    var recordIntact: Bool?
+    var recordSummary: String?
 }
 
 extension DecisionDocument: Content {}

@@ -7,3 +7,5 @@ extension SecurityPolicy: Content {}
 extension DeadlineResult: Content {}
 extension CalendarYear: Content {}
 extension EffectiveProfile: Content {}
+extension DrawInput: Content {}
+extension DrawAssignment: Content {}

@@ -29,7 +29,16 @@ extension DemoCases {
     /// open ones around today, some past their 90 日 (red on the boards), some suspended, some fines far
     /// outside their 裁量基准 tier (outliers). Deterministic: `case:amr:<i>`, numbers continue in the
     /// body's sequences.
-    static func load(count: Int, today: LocalDate, calendar: WorkCalendar, on db: any Database) async throws {
+    static func load(count: Int, today: LocalDate, calendar: WorkCalendar, algorithm: RecordHashAlgorithm, now: Date,
+                     on db: any Database) async throws {
+        /// The demo's steps go into the 全过程记录 like real ones.
+        func journal(_ c: EnforcementCase, _ kind: String, _ stage: CaseStage, _ day: LocalDate, _ summary: String, _ actor: String) async throws {
+            let caseID = try c.requireID()
+            try await CaseEvent(caseID: caseID, kind: kind, stage: stage, on: day, summary: summary, actor: actor).create(on: db)
+            try await RecordLog.append(stream: CaseJournal.stream(caseID), kind: "case." + kind,
+                                       payload: CaseJournal.payload(c, stage: stage, day: day, summary: summary, actor: actor),
+                                       actor: "demo", algorithm: algorithm, now: now, on: db)
+        }
         guard count > 0, let amr = try await Agency.find(DemoIDs.uuid("agency:amr"), on: db),
               let penalty = try await PowerItem.find(DemoIDs.uuid("power:amr:XZCF-001"), on: db),
               let licence = try await PowerItem.find(DemoIDs.uuid("power:amr:XZXK-001"), on: db),
@@ -89,7 +98,7 @@ extension DemoCases {
                 o.role = role
                 try await o.create(on: db)
             }
-            try await CaseEvent(caseID: caseID, kind: "filed", stage: .filed, on: filed, summary: "\(c.procedure.label)立案", actor: "吴执法").create(on: db)
+            try await journal(c, "filed", .filed, filed, "\(c.procedure.label)立案", "吴执法")
             // The statutory limit of the procedure.
             let code = licensing ? "license_decision" : "penalty_decision"
             let clock = CaseClock(start: filed, value: licensing ? 20 : 90, unit: licensing ? .workingDays : .calendarDays)
@@ -131,8 +140,7 @@ extension DemoCases {
             decision.approverName = "郑检查"
             decision.decidedOn = decidedOn.iso
             try await decision.create(on: db)
-            try await CaseEvent(caseID: caseID, kind: "decision", stage: .decision, on: decidedOn,
-                                summary: "作出决定 \(decision.number)", actor: "郑检查").create(on: db)
+            try await journal(c, "decision", .decision, decidedOn, "作出决定 \(decision.number)", "郑检查")
         }
         for (kind, last) in [("filing", filingSeq), ("decision", decisionSeq)] where last > 0 {
             let row = DocumentSequence()

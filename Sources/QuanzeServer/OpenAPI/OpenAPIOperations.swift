@@ -247,7 +247,7 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + delegations + cases + records
+    ] + inspections + delegations + cases + records
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [
@@ -275,6 +275,36 @@ enum OpenAPIOperations {
                      auth: .required, parameters: [path("caseID")], body: "CaseClockInput", success: ok("Case")),
         APIOperation(method: .GET, path: "/api/v1/case-warnings", summary: "预警看板：临近（黄）或已过（红）的期限，含依据；mine=1 为本人待办", tag: "执法办案",
                      auth: .required, parameters: [query("mine", Schema.enumeration(["1", "true"]))], success: okArray("CaseWarning")),
+    ]
+
+    /// 双随机一公开 (法制员 manages, 监督员 reads; the public part needs no sign-in).
+    static let inspections: [APIOperation] = [
+        APIOperation(method: .GET, path: "/api/v1/inspection-plans", summary: "双随机抽查计划（本辖区或本主体）", tag: "双随机抽查",
+                     auth: .required, success: okArray("InspectionPlan")),
+        APIOperation(method: .POST, path: "/api/v1/inspection-plans", summary: "制定抽查计划（本主体已公布的行政检查事项；每个对象不少于两名执法人员）",
+                     tag: "双随机抽查", auth: .required, body: "InspectionPlanInput", success: ok("InspectionPlan", 201)),
+        APIOperation(method: .GET, path: "/api/v1/inspection-plans/{planID}", summary: "抽查计划（检查对象库、回避、抽取结果、检查结果）",
+                     tag: "双随机抽查", auth: .required, parameters: [path("planID")], success: ok("InspectionPlan")),
+        APIOperation(method: .POST, path: "/api/v1/inspection-plans/{planID}/objects", summary: "录入一个检查对象（抽取前；409 PLAN_ALREADY_DRAWN、OBJECT_EXISTS）",
+                     tag: "双随机抽查", auth: .required, parameters: [path("planID")], body: "InspectionObjectInput", success: ok("InspectionPlan", 201)),
+        APIOperation(method: .POST, path: "/api/v1/inspection-plans/{planID}/objects/import",
+                     summary: "从 CSV 导入检查对象（表头：统一社会信用代码,名称,地址；有任一问题则全部不导入，422 CSV_INVALID）",
+                     tag: "双随机抽查", auth: .required, parameters: [path("planID")], body: "InspectionObjectImportInput", success: ok("InspectionPlan", 201)),
+        APIOperation(method: .POST, path: "/api/v1/inspection-plans/{planID}/conflicts", summary: "登记回避（抽取前；409 CONFLICT_EXISTS）",
+                     tag: "双随机抽查", auth: .required, parameters: [path("planID")], body: "InspectionConflictInput", success: ok("InspectionPlan", 201)),
+        APIOperation(method: .POST, path: "/api/v1/inspection-plans/{planID}/draw",
+                     summary: "随机抽取（生成种子；409 PLAN_ALREADY_DRAWN、POOL_TOO_SMALL、NOT_ENOUGH_INSPECTORS）",
+                     tag: "双随机抽查", auth: .required, parameters: [path("planID")], success: ok("InspectionPlan")),
+        APIOperation(method: .POST, path: "/api/v1/inspection-plans/{planID}/publish", summary: "公布抽取结果（409 PLAN_NOT_DRAWN、PLAN_ALREADY_PUBLISHED）",
+                     tag: "双随机抽查", auth: .required, parameters: [path("planID")], success: ok("InspectionPlan")),
+        APIOperation(method: .POST, path: "/api/v1/inspection-plans/{planID}/results", summary: "登记抽中对象的检查结果（公布后；409 RESULT_EXISTS）",
+                     tag: "双随机抽查", auth: .required, parameters: [path("planID")], body: "InspectionResultInput", success: ok("InspectionPlan", 201)),
+        APIOperation(method: .GET, path: "/api/v1/public/inspection-plans", summary: "公示：已公布的双随机抽查计划", tag: "公示",
+                     auth: .none, success: okArray("PublicInspectionPlanSummary")),
+        APIOperation(method: .GET, path: "/api/v1/public/inspection-plans/{planID}", summary: "公示：抽查计划及重新抽取所需的全部数据（draw）",
+                     tag: "公示", auth: .none, parameters: [path("planID")], success: ok("PublicInspectionPlan")),
+        APIOperation(method: .GET, path: "/api/v1/public/inspection-plans/{planID}/redraw", summary: "公示：按公布的数据重新抽取，并与公布的结果比对",
+                     tag: "公示", auth: .none, parameters: [path("planID")], success: ok("Redraw")),
     ]
 
     /// 委托执法.

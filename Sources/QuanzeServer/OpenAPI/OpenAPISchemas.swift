@@ -322,7 +322,7 @@ enum OpenAPISchemas {
             ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
-        ] + delegationSchemas + caseSchemas + recordSchemas
+        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas
     }
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`; text rules of `TextInput` and `CaseText`).
@@ -377,6 +377,78 @@ enum OpenAPISchemas {
                                      "deadlines": Schema.array(open(["code", "name", "start", "due", "provisional", "level", "source"]))]]),
             ("CaseWarning", ["type": "object", "required": ["caseID", "number", "title", "deadline", "due", "level", "source"],
                              "properties": ["level": level]]),
+        ]
+    }
+
+    /// 双随机一公开 (see `InspectionDTOs.swift`, `PublicInspectionDTOs.swift`, `InspectionPlanService`).
+    static var inspectionSchemas: [(String, JSONValue)] {
+        let hex64 = Schema.string(pattern: "^[0-9a-f]{64}$")
+        let inspector = Schema.object([("certificateNumber", Schema.string), ("name", Schema.string), ("officerId", Schema.uuid)],
+                                      required: ["certificateNumber", "name"])
+        let assignment = Schema.object([("order", Schema.int), ("objectId", Schema.uuid), ("objectCode", Schema.string), ("objectName", Schema.string),
+                                        ("inspectors", Schema.array(inspector))], required: ["order", "objectCode", "objectName", "inspectors"])
+        let result = Schema.object([("objectId", Schema.uuid), ("objectCode", Schema.string), ("kind", Schema.enumeration(InspectionResultKind.allCases.map(\.rawValue))),
+                                    ("kindLabel", Schema.string), ("summary", Schema.string), ("inspectedOn", Schema.date), ("recordedBy", Schema.string),
+                                    ("caseId", Schema.string)], required: ["objectCode", "kind", "kindLabel", "summary", "inspectedOn"])
+        let object = Schema.object([("id", Schema.uuid), ("code", Schema.string), ("name", Schema.string), ("address", Schema.string)], required: ["code", "name"])
+        let drawAssignment = Schema.object([("order", Schema.int), ("object", Schema.string), ("inspectors", Schema.array(Schema.string))],
+                                           required: ["order", "object", "inspectors"])
+        let status = Schema.enumeration(InspectionPlanStatus.allCases.map(\.rawValue))
+        return [
+            ("InspectionPlan", Schema.object([
+                ("id", Schema.uuid), ("agencyId", Schema.uuid), ("agencyName", Schema.string), ("powerItemId", Schema.uuid),
+                ("powerItemCode", Schema.string), ("powerItemName", Schema.string), ("name", Schema.string), ("year", Schema.int),
+                ("period", Schema.string), ("objectCount", Schema.int), ("inspectorsPerObject", Schema.int), ("status", status),
+                ("statusLabel", Schema.string), ("algorithm", Schema.string), ("seed", hex64), ("poolDigest", hex64),
+                ("drawnAt", Schema.dateTime), ("drawnBy", Schema.string), ("publishedAt", Schema.dateTime),
+                ("objects", Schema.array(object)),
+                ("conflicts", Schema.array(Schema.object([("id", Schema.uuid), ("officerId", Schema.uuid), ("officerName", Schema.string),
+                                                          ("objectId", Schema.uuid), ("objectCode", Schema.string), ("reason", Schema.string)],
+                                                         required: ["id", "officerId", "officerName", "objectId", "objectCode", "reason"]))),
+                ("inspectors", Schema.array(inspector)), ("assignments", Schema.array(assignment)), ("results", Schema.array(result)),
+            ], required: ["id", "agencyId", "agencyName", "powerItemId", "powerItemCode", "powerItemName", "name", "year", "period", "objectCount",
+                          "inspectorsPerObject", "status", "statusLabel", "algorithm", "objects", "conflicts", "inspectors", "assignments", "results"])),
+            ("InspectionPlanInput", Schema.object([
+                ("name", Schema.string(min: 1, max: 100, pattern: namePattern)), ("powerItemId", Schema.uuid),
+                ("year", Schema.int(min: 2000, max: 2199)), ("period", Schema.string(min: 1, max: 20, pattern: namePattern)),
+                ("objectCount", Schema.int(min: 1, max: InspectionPlanService.maxObjectCount)),
+                ("inspectorsPerObject", Schema.int(min: 2, max: InspectionPlanService.maxInspectorsPerObject)),
+            ], required: ["name", "powerItemId", "year", "period", "objectCount"])),
+            ("InspectionObjectInput", Schema.object([
+                ("code", Schema.string(pattern: "^\\s*[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}\\s*$")),
+                ("name", Schema.string(min: 1, max: 100, pattern: namePattern)),
+                // Empty or blank means no address; otherwise no control characters.
+                ("address", Schema.string(max: 200, pattern: #"^[^\x00-\x1F\x7F-\x9F]*$"#)),
+            ], required: ["code", "name"])),
+            ("InspectionObjectImportInput", Schema.object([("csv", Schema.string(min: 1))], required: ["csv"])),
+            ("InspectionConflictInput", Schema.object([
+                ("officerId", Schema.uuid), ("objectId", Schema.uuid), ("reason", Schema.string(min: 1, max: 200, pattern: namePattern)),
+            ], required: ["officerId", "objectId", "reason"])),
+            ("InspectionResultInput", Schema.object([
+                ("objectId", Schema.uuid), ("kind", Schema.enumeration(InspectionResultKind.allCases.map(\.rawValue))),
+                ("summary", Schema.string(min: 1, max: 500, pattern: #"^[\s\S]*\S[\s\S]*$"#)), ("inspectedOn", Schema.date),
+            ], required: ["objectId", "kind", "summary", "inspectedOn"])),
+            ("PublicInspectionPlanSummary", Schema.object([
+                ("id", Schema.uuid), ("agencyName", Schema.string), ("name", Schema.string), ("year", Schema.int), ("period", Schema.string),
+                ("status", status), ("statusLabel", Schema.string), ("objectCount", Schema.int), ("publishedAt", Schema.dateTime),
+            ], required: ["id", "agencyName", "name", "year", "period", "status", "statusLabel", "objectCount"])),
+            ("DrawInput", Schema.object([
+                ("algorithm", Schema.string), ("seed", hex64), ("objects", Schema.array(Schema.string)), ("objectCount", Schema.int),
+                ("inspectors", Schema.array(Schema.string)), ("inspectorsPerObject", Schema.int),
+                ("conflicts", Schema.array(Schema.object([("inspector", Schema.string), ("object", Schema.string)], required: ["inspector", "object"]))),
+            ], required: ["algorithm", "seed", "objects", "objectCount", "inspectors", "inspectorsPerObject", "conflicts"])),
+            ("PublicInspectionPlan", Schema.object([
+                ("id", Schema.uuid), ("agencyName", Schema.string), ("powerItemCode", Schema.string), ("powerItemName", Schema.string),
+                ("name", Schema.string), ("year", Schema.int), ("period", Schema.string), ("status", status), ("statusLabel", Schema.string),
+                ("algorithm", Schema.string), ("seed", hex64), ("poolDigest", hex64), ("drawnAt", Schema.dateTime), ("publishedAt", Schema.dateTime),
+                ("objects", Schema.array(object)), ("inspectors", Schema.array(inspector)), ("assignments", Schema.array(assignment)),
+                ("results", Schema.array(result)), ("draw", Schema.ref("DrawInput")),
+            ], required: ["id", "agencyName", "powerItemCode", "powerItemName", "name", "year", "period", "status", "statusLabel", "algorithm",
+                          "seed", "poolDigest", "objects", "inspectors", "assignments", "results", "draw"])),
+            ("Redraw", Schema.object([
+                ("planId", Schema.uuid), ("algorithm", Schema.string), ("seed", hex64), ("poolDigest", hex64), ("poolDigestMatches", Schema.bool),
+                ("assignments", Schema.array(drawAssignment)), ("matches", Schema.bool), ("error", Schema.string),
+            ], required: ["planId", "algorithm", "seed", "poolDigest", "poolDigestMatches", "assignments", "matches"])),
         ]
     }
 

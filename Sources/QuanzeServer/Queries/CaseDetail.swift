@@ -17,6 +17,7 @@ enum CaseDetail {
         async let versionQ = PowerItemVersion.find(c.$powerVersion.id, on: db)
         let (parties, officers, deadlines, changes, events, reviews, decision, item, version) =
             try await (partiesQ, officersQ, deadlinesQ, changesQ, eventsQ, reviewsQ, decisionQ, itemQ, versionQ)
+        let integrity = try await RecordVerifier.integrity(stream: CaseJournal.stream(id), on: db)
         let open = deadlines.filter { $0.metOn == nil }.min { $0.due < $1.due }
         let row = CaseRow(c: c, agency: agency, next: open, today: today, window: window)
         return CaseDetailDTO(
@@ -51,6 +52,6 @@ enum CaseDetail {
                                        outsideRangeReason: d.outsideRangeReason, collectingBank: d.collectingBank,
                                        approverName: d.approverName, decidedOn: d.decidedOn)
             },
-            closedOn: c.closedOn)
+            closedOn: c.closedOn, recordEntries: integrity.entries, recordIntact: integrity.ok, recordSummary: integrity.summary)
     }
 }

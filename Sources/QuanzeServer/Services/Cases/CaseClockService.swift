@@ -63,7 +63,7 @@ enum CaseClockService {
                 summary = "延长“\(d.name)”\(days)\(clock.unit.label)：\(reason)"
             }
             try await c.save(on: tx)
-            try await CaseJournal.write(c, kind: "clock", stage: nil, on: today, summary: summary, actor: p.displayName, db: tx)
+            try await CaseJournal.write(c, kind: "clock", stage: nil, on: today, summary: summary, actor: p.displayName, req: req, db: tx)
             try await req.audit(.caseClock, .success, target: c.number, detail: summary, on: tx)
         }
     }

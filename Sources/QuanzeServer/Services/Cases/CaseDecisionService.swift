@@ -85,7 +85,7 @@ enum CaseDecisionService {
                 try await clocks.start("penalty_service", from: today, caseID: caseID, reason: "作出处罚决定（当事人不在场的，七日内送达）")
             }
             let summary = "作出决定 \(decision.number)：\(document.content)" + (sanction.map { "（\($0.text)）" } ?? "")
-            try await CaseJournal.write(c, kind: "decision", stage: .decision, on: today, summary: summary, actor: p.displayName, db: tx)
+            try await CaseJournal.write(c, kind: "decision", stage: .decision, on: today, summary: summary, actor: p.displayName, req: req, db: tx)
             try await req.audit(.caseDecide, .success, target: c.number, detail: summary, on: tx)
         }
         return decision

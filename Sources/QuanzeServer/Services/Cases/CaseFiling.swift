@@ -80,7 +80,7 @@ enum CaseFiling {
             let names = team.map(\.name).joined(separator: "、")
             try await CaseJournal.write(c, kind: "filed", stage: .filed, on: filedOn,
                                         summary: "\(c.procedure.label)立案：\(item.code) \(version.name)（第\(version.version)版）；承办人员 \(names)",
-                                        actor: actor, db: tx)
+                                        actor: actor, req: req, db: tx)
             let clocks = try await CaseDeadlines.load(jurisdictionID: agency.$jurisdiction.id, actor: actor, services: req.services, on: tx)
             try await startFilingDeadlines(c, version: version, clocks: clocks)
             try await req.audit(.caseFile, .success, target: c.number, detail: "\(agency.name) \(title)", on: tx)

@@ -65,7 +65,7 @@ enum CaseProgress {
                 try await clocks.meet(open, caseID: caseID, on: today)
             default: break
             }
-            try await CaseJournal.write(c, kind: "stage", stage: input.to, on: today, summary: done, actor: actor, db: tx)
+            try await CaseJournal.write(c, kind: "stage", stage: input.to, on: today, summary: done, actor: actor, req: req, db: tx)
             try await req.audit(.caseAdvance, .success, target: c.number, detail: done, on: tx)
         }
     }

@@ -35,7 +35,7 @@ enum CaseReviewService {
             let clocks = CaseDeadlines(calendar: try await req.services.calendar.calendar(on: tx, now: req.now), profile: nil, actor: actor, db: tx)
             if passed { try await clocks.meet(["step:legal_review"], caseID: try c.requireID(), on: today) }
             let summary = "法制审核\(passed ? "通过" : "未通过")：\(opinion)"
-            try await CaseJournal.write(c, kind: "legal_review", stage: .legalReview, on: today, summary: summary, actor: actor, db: tx)
+            try await CaseJournal.write(c, kind: "legal_review", stage: .legalReview, on: today, summary: summary, actor: actor, req: req, db: tx)
             try await req.audit(.caseReview, .success, target: c.number, detail: summary, on: tx)
         }
         return review
@@ -63,7 +63,7 @@ enum CaseReviewService {
             try await c.save(on: tx)
             let clocks = CaseDeadlines(calendar: try await req.services.calendar.calendar(on: tx, now: req.now), profile: nil, actor: actor, db: tx)
             try await clocks.meet(["penalty_hearing_request", "license_hearing_request"], caseID: caseID, on: today)
-            try await CaseJournal.write(c, kind: "hearing_request", stage: .notice, on: today, summary: "当事人申请听证", actor: actor, db: tx)
+            try await CaseJournal.write(c, kind: "hearing_request", stage: .notice, on: today, summary: "当事人申请听证", actor: actor, req: req, db: tx)
             try await req.audit(.caseAdvance, .success, target: c.number, detail: "当事人申请听证", on: tx)
         }
     }

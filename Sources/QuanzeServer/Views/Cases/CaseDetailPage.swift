@@ -9,6 +9,8 @@ struct CaseDetailPage {
     let principal: Principal
     let detail: CaseDetailDTO
     var benchmarks: [DiscretionBenchmark] = []
+    var integrity: RecordVerifier.Integrity?
+    var entries: [RecordEntry] = []
     var message: String?
     var error: String?
 
@@ -60,6 +62,8 @@ struct CaseDetailPage {
             .h2(.text("办案记录")),
             UI.table(caption: "办案记录", headers: ["日期", "事项", "经办人"],
                      rows: detail.events.map { [.text($0.onDate), .text($0.summary), .text($0.actor)] }),
+            .unwrap(integrity) { RecordViews.integrity($0) },
+            .if(!entries.isEmpty, RecordViews.entries(entries)),
             .if(!detail.reviews.isEmpty, .group(
                 .h2(.text("法制审核")),
                 UI.table(caption: "法制审核", headers: ["审核人", "日期", "结论", "意见"],

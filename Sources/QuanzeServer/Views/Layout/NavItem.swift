@@ -31,6 +31,7 @@ struct NavItem: Sendable {
         NavItem(module: "职责界定", title: "委托执法", path: SiteURL.consoleDelegations,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "职责界定", title: "责任书", path: SiteURL.consolePledges, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法检查", title: "双随机抽查", path: SiteURL.consoleInspectionPlans, roles: [.supervisor, .legalOfficer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
