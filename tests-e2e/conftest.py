@@ -216,3 +216,19 @@ def click_and_wait(driver, button) -> None:
 
     wait(driver).until(old_page_gone)
     wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def press(driver, label: str) -> None:
+    """Click the button with this visible label and wait for the next page."""
+    click_and_wait(driver, driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']"))
+
+
+def fill(driver, field_id: str, value: str) -> None:
+    el = driver.find_element(By.ID, field_id)
+    el.clear()
+    el.send_keys(value)
+
+
+def set_value(driver, field_id: str, value: str) -> None:
+    """Set a field by script (date inputs take no typed ISO text in every locale)."""
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field_id), value)

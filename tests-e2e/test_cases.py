@@ -8,7 +8,7 @@ import hashlib
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import clear_session, click_and_wait, h1_text, login, open_page, path_of
+from conftest import clear_session, fill, h1_text, login, open_page, path_of, press, set_value
 from test_accessibility import check_page
 
 TITLE = "端到端无证经营案"
@@ -23,18 +23,7 @@ def demo_uuid(key: str) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def press(browser, label: str) -> None:
-    click_and_wait(browser, browser.find_element(By.XPATH, f"//button[normalize-space()='{label}']"))
 
-
-def fill(browser, field_id: str, value: str) -> None:
-    el = browser.find_element(By.ID, field_id)
-    el.clear()
-    el.send_keys(value)
-
-
-def set_value(browser, field_id: str, value: str) -> None:
-    browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, field_id), value)
 
 
 def select_text(browser, field_id: str, contains: str) -> None:

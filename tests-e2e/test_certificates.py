@@ -6,18 +6,10 @@ from __future__ import annotations
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import clear_session, click_and_wait, h1_text, login, open_page
+from conftest import clear_session, fill, h1_text, login, open_page, press
 from test_accessibility import check_page
 
 
-def press(browser, label: str) -> None:
-    click_and_wait(browser, browser.find_element(By.XPATH, f"//button[normalize-space()='{label}']"))
-
-
-def fill(browser, field_id: str, value: str) -> None:
-    el = browser.find_element(By.ID, field_id)
-    el.clear()
-    el.send_keys(value)
 
 
 def set_date(browser, field_id: str, iso: str) -> None:

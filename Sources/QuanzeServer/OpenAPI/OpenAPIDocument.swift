@@ -43,10 +43,14 @@ enum OpenAPIDocument {
             pairs.append(("requestBody", ["required": true, "content": .object(media.map { ($0, binary) })]))
         }
         pairs.append(("security", op.auth == .none ? [] : [["bearerAuth": []], ["sessionCookie": []]]))
-        var responses: [(String, JSONValue)] = [
-            ("\(op.success.status)", ["description": "成功",
-                                      "content": .object([(op.success.mediaType, JSONValue.object([("schema", op.success.schema ?? Schema.openObject())]))])]),
-        ]
+        var content: [(String, JSONValue)] = [(op.success.mediaType, JSONValue.object([("schema", op.success.schema ?? Schema.openObject())]))]
+        for media in op.alsoMediaTypes {
+            let schema: JSONValue = media.hasPrefix("text/") ? ["type": "string"] : ["type": "string", "format": "binary"]
+            content.append((media, ["schema": schema]))
+        }
+        var responses: [(String, JSONValue)] = ([op.success.status] + op.alsoStatuses).map { status in
+            ("\(status)", ["description": "成功", "content": .object(content)])
+        }
         if op.path == "/readyz" {
             responses.append(("503", ["description": "数据库不可达", "content": ["application/json": ["schema": Schema.ref("Health")]]]))
         }

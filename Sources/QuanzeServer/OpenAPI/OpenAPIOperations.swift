@@ -13,6 +13,10 @@ struct APIOperation: Sendable {
     var body: String? = nil                      // component schema name of the JSON body
     var rawBody: [String]? = nil                 // media types of a raw (binary) body
     var success: (status: Int, schema: JSONValue?, mediaType: String) = (200, nil, "application/json")
+    /// Further media types the success response may carry (e.g. the file's own type, a text note).
+    var alsoMediaTypes: [String] = []
+    /// Further success statuses with the same content (e.g. 200 for "already stored" next to 201).
+    var alsoStatuses: [Int] = []
 }
 
 /// Every API operation. A test fails when a registered API route is missing here.
@@ -332,12 +336,15 @@ enum OpenAPIOperations {
         APIOperation(method: .POST, path: "/api/v1/evidence",
                      summary: "上传证据文件（原始请求体；按内容识别类型：JPEG/PNG/PDF 不超过 20 MB，MP3/WAV/AMR/OGG 不超过 50 MB，MP4 不超过 200 MB；相同内容只存一份，已有时返回 200）",
                      tag: "全过程记录", auth: .required, parameters: [query("name", Schema.string(min: 1, max: 100, pattern: TextInput.schemaPattern))],
-                     rawBody: EvidenceMediaType.allCases.map(\.rawValue) + ["application/octet-stream"], success: ok("Evidence", 201)),
+                     rawBody: EvidenceMediaType.allCases.map(\.rawValue) + ["application/octet-stream"], success: ok("Evidence", 201),
+                     alsoStatuses: [200]),
         APIOperation(method: .GET, path: "/api/v1/evidence/{sha256}", summary: "下载证据文件（按 SHA-256）", tag: "全过程记录", auth: .required,
-                     parameters: [path("sha256")], success: (200, ["type": "string", "format": "binary"], "application/octet-stream")),
+                     parameters: [path("sha256")], success: (200, ["type": "string", "format": "binary"], "application/octet-stream"),
+                     alsoMediaTypes: EvidenceMediaType.allCases.map(\.rawValue)),
         APIOperation(method: .GET, path: "/api/v1/public/records/checkpoint",
                      summary: "公示：最新已签名检查点（日志增长且上一检查点超过 10 分钟时先签发新的；format=note 下载签名便笺）", tag: "公示", auth: .none,
-                     parameters: [query("format", Schema.enumeration(["json", "note"]))], success: ok("RecordCheckpoint")),
+                     parameters: [query("format", Schema.enumeration(["json", "note"]))], success: ok("RecordCheckpoint"),
+                     alsoMediaTypes: ["text/plain"]),
         APIOperation(method: .GET, path: "/api/v1/public/records/consistency", summary: "公示：两个树大小之间的一致性证明（RFC 9162 2.1.4）",
                      tag: "公示", auth: .none,
                      parameters: [query("from", Schema.string(min: 1, max: 15, pattern: "^[0-9]+$"), required: true),
