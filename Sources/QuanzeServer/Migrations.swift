@@ -34,5 +34,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateRecordLog())
         // 008: 双随机一公开
         app.migrations.add(CreateInspections())
+        // 009: 案件索引
+        app.migrations.add(AddCaseIndexes())
     }
 }

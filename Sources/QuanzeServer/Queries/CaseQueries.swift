@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import QuanzeCore
 
@@ -41,14 +42,11 @@ enum CaseQueries {
         if let s = f.stage { q = q.filter(\.$stage == s) }
         if let pr = f.procedure { q = q.filter(\.$procedure == pr) }
         if let t = f.text { q = q.group(.or) { g in g.filter(ContainsFilter.filter(column: "number", contains: t)).filter(ContainsFilter.filter(column: "title", contains: t)) } }
-        if let o = f.officerID {
-            let ids = try await CaseOfficer.query(on: db).filter(\.$officer.$id == o).all(\.$enforcementCase.$id)
-            q = q.filter(\.$id ~~ ids)
-        }
+        // Subqueries rather than id lists: at 100k+ cases the lists ran to tens of thousands of binds.
+        if let o = f.officerID { q = q.filter(handledBy(o)) }
         if let w = f.warning {
             let limit = w == .red ? today.adding(days: -1) : today.adding(days: window)
-            let ids = try await CaseDeadline.query(on: db).filter(\.$metOn == nil).filter(\.$due <= limit.iso).all(\.$enforcementCase.$id)
-            q = q.filter(\.$id ~~ Array(Set(ids))).filter(\.$suspended == false)
+            q = q.filter(openLimit(dueBy: limit)).filter(\.$suspended == false)
         }
         let total = try await q.count()
         let cases = try await q.sort(\.$filedOn, .descending).sort(\.$number, .descending).range(page.offset..<(page.offset + page.per)).all()
@@ -57,6 +55,16 @@ enum CaseQueries {
             CaseRow(c: c, agency: byID[c.$agency.id], next: deadlines[c.id!]?.min { $0.due < $1.due }, today: today, window: window)
         }
         return (rows, total)
+    }
+
+    /// `cases.id IN (the officer's cases)`.
+    static func handledBy(_ officerID: UUID) -> DatabaseQuery.Filter {
+        .sql(embed: "\(ident: EnforcementCase.schema).\(ident: "id") IN (SELECT \(ident: "case_id") FROM \(ident: CaseOfficer.schema) WHERE \(ident: "officer_id") = \(bind: officerID))")
+    }
+
+    /// `cases.id IN (cases with an open limit due on or before the day)`.
+    static func openLimit(dueBy day: LocalDate) -> DatabaseQuery.Filter {
+        .sql(embed: "\(ident: EnforcementCase.schema).\(ident: "id") IN (SELECT \(ident: "case_id") FROM \(ident: CaseDeadline.schema) WHERE \(ident: "met_on") IS NULL AND \(ident: "due") <= \(bind: day.iso))")
     }
 
     static func openDeadlines(of ids: [UUID], on db: any Database) async throws -> [UUID: [CaseDeadline]] {
@@ -69,9 +77,7 @@ enum CaseQueries {
     static func warnings(for p: Principal, officerID: UUID?, today: LocalDate, window: Int, on db: any Database) async throws -> [WarningRow] {
         let agencyIDs = try await AgencyQueries.scopedIDs(for: p, on: db)
         var cq = EnforcementCase.query(on: db).filter(\.$agency.$id ~~ agencyIDs).filter(\.$suspended == false).filter(\.$stage != .closed)
-        if let o = officerID {
-            cq = cq.filter(\.$id ~~ (try await CaseOfficer.query(on: db).filter(\.$officer.$id == o).all(\.$enforcementCase.$id)))
-        }
+        if let o = officerID { cq = cq.filter(handledBy(o)) }
         let limit = today.adding(days: window).iso
         let deadlines = try await CaseDeadline.query(on: db).filter(\.$metOn == nil).filter(\.$due <= limit).sort(\.$due).limit(2000).all()
         let caseIDs = Array(Set(deadlines.map { $0.$enforcementCase.id }))
