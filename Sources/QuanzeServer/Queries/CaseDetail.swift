@@ -4,7 +4,9 @@ import QuanzeCore
 
 /// Everything a case page and the case API show, read in a fixed number of queries.
 enum CaseDetail {
-    static func load(_ c: EnforcementCase, agency: Agency, today: LocalDate, window: Int, on db: any Database) async throws -> CaseDetailDTO {
+    /// `integrity`: the record stream's check when the caller has made it already (the case page lists the entries).
+    static func load(_ c: EnforcementCase, agency: Agency, today: LocalDate, window: Int, integrity known: RecordVerifier.Integrity? = nil,
+                     on db: any Database) async throws -> CaseDetailDTO {
         let id = try c.requireID()
         async let partiesQ = CaseParty.query(on: db).filter(\.$enforcementCase.$id == id).all()
         async let officersQ = CaseOfficer.query(on: db).filter(\.$enforcementCase.$id == id).with(\.$officer).all()
@@ -17,7 +19,8 @@ enum CaseDetail {
         async let versionQ = PowerItemVersion.find(c.$powerVersion.id, on: db)
         let (parties, officers, deadlines, changes, events, reviews, decision, item, version) =
             try await (partiesQ, officersQ, deadlinesQ, changesQ, eventsQ, reviewsQ, decisionQ, itemQ, versionQ)
-        let integrity = try await RecordVerifier.integrity(stream: CaseJournal.stream(id), on: db)
+        var integrity = known
+        if integrity == nil { integrity = try await RecordVerifier.integrity(stream: CaseJournal.stream(id), on: db) }
         let open = deadlines.filter { $0.metOn == nil }.min { $0.due < $1.due }
         let row = CaseRow(c: c, agency: agency, next: open, today: today, window: window)
         return CaseDetailDTO(
@@ -52,6 +55,6 @@ enum CaseDetail {
                                        outsideRangeReason: d.outsideRangeReason, collectingBank: d.collectingBank,
                                        approverName: d.approverName, decidedOn: d.decidedOn)
             },
-            closedOn: c.closedOn, recordEntries: integrity.entries, recordIntact: integrity.ok, recordSummary: integrity.summary)
+            closedOn: c.closedOn, recordEntries: integrity?.entries, recordIntact: integrity?.ok, recordSummary: integrity?.summary)
     }
 }

@@ -68,7 +68,11 @@ enum RecordVerifier {
     }
 
     static func integrity(stream: String, on db: any Database) async throws -> Integrity {
-        let entries = try await RecordLog.entries(stream: stream, on: db)
+        try await integrity(of: try await RecordLog.entries(stream: stream, on: db), on: db)
+    }
+
+    /// The integrity of a stream's entries already read (a page that also lists them).
+    static func integrity(of entries: [RecordEntry], on db: any Database) async throws -> Integrity {
         let latest = try await RecordLog.latestCheckpoint(on: db)
         let problems = RecordLogCheck.stream(entries.map(\.stored))
         let covered = entries.filter { $0.leafIndex < (latest?.treeSize ?? 0) }.count

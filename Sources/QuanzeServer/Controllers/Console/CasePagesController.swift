@@ -163,11 +163,13 @@ struct CasePagesController: RouteCollection {
     }
 
     private func page(_ req: Request, _ p: Principal, _ c: EnforcementCase, _ agency: Agency) async throws -> CaseDetailPage {
-        let detail = try await CaseDetail.load(c, agency: agency, today: req.today, window: req.application.services.options.warningDays, on: req.db)
+        let entries = try await RecordLog.entries(stream: CaseJournal.stream(try c.requireID()), on: req.db)
+        let integrity = try await RecordVerifier.integrity(of: entries, on: req.db)
+        let detail = try await CaseDetail.load(c, agency: agency, today: req.today, window: req.application.services.options.warningDays,
+                                               integrity: integrity, on: req.db)
         var page = CaseDetailPage(principal: p, detail: detail)
-        let stream = CaseJournal.stream(try c.requireID())
-        page.integrity = try await RecordVerifier.integrity(stream: stream, on: req.db)
-        page.entries = try await RecordLog.entries(stream: stream, on: req.db)
+        page.integrity = integrity
+        page.entries = entries
         if c.procedure.isPenalty {
             page.benchmarks = try await DiscretionBenchmark.query(on: req.db).filter(\.$agency.$id == c.$agency.id).all()
                 .filter { $0.$powerItem.id == nil || $0.$powerItem.id == c.$powerItem.id }

@@ -55,12 +55,24 @@ struct CaseDeadlines {
 
     /// The step a limit governs is done.
     func meet(_ codes: [String], caseID: UUID, on day: LocalDate) async throws {
+        try await Self.meet(codes, caseID: caseID, on: day, db: db)
+    }
+
+    /// Marking limits met needs neither the calendar nor the profile.
+    static func meet(_ codes: [String], caseID: UUID, on day: LocalDate, db: any Database) async throws {
         let open = try await CaseDeadline.query(on: db).filter(\.$enforcementCase.$id == caseID)
             .filter(\.$code ~~ codes).filter(\.$metOn == nil).all()
         for d in open {
             d.metOn = day.iso
             try await d.save(on: db)
         }
+    }
+
+    /// The party's window to ask for a hearing (行政处罚法 第六十四条, 行政许可法 第四十七条).
+    static let hearingWindowCodes = ["penalty_hearing_request", "license_hearing_request"]
+
+    static func hearingWindow(caseID: UUID, db: any Database) async throws -> CaseDeadline? {
+        try await CaseDeadline.query(on: db).filter(\.$enforcementCase.$id == caseID).filter(\.$code ~~ hearingWindowCodes).first()
     }
 
     /// Recomputes after the clock moved and records who, why and the rule.

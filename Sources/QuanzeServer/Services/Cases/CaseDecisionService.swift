@@ -35,8 +35,7 @@ enum CaseDecisionService {
             throw AppError.badRequest("LEGAL_REVIEW_NOT_PASSED", "重大执法决定应审未审或审核未通过的，不得作出执法决定（\(CaseSources.majorDecisionReview)）")
         }
         let people = try await CasePeople.load(c, on: req.db)
-        let approverOfficer = try await Officer.query(on: req.db).filter(\.$user.$id == p.userID).first()
-        let approverIsHandler = people.handlerUserIDs.contains(p.userID) || (approverOfficer?.id.map(people.handlerOfficerIDs.contains) ?? false)
+        let approverIsHandler = people.includes(userID: p.userID, officer: try await CasePeople.officer(ofUser: p.userID, on: req.db))
         do {
             var handlers = Set(people.handlerUserIDs.map(\.uuidString))
             if approverIsHandler { handlers.insert(p.userID.uuidString) }
@@ -94,8 +93,7 @@ enum CaseDecisionService {
     /// A party told of the hearing right decides within its window; the decision waits for it.
     private static func checkHearingWindow(_ c: EnforcementCase, today: LocalDate, on db: any Database) async throws {
         guard c.hearingRight != nil, !c.hearingRequested else { return }
-        guard let window = try await CaseDeadline.query(on: db).filter(\.$enforcementCase.$id == c.requireID())
-            .filter(\.$code ~~ ["penalty_hearing_request", "license_hearing_request"]).first(),
+        guard let window = try await CaseDeadlines.hearingWindow(caseID: try c.requireID(), db: db),
               let due = LocalDate(iso: window.due), today <= due else { return }
         throw AppError.badRequest("HEARING_WINDOW_OPEN", "当事人申请听证的期限至 \(due.iso) 届满，期限内不得作出决定（\(window.source)）")
     }

@@ -14,8 +14,8 @@ enum CaseReviewService {
         let p = try req.principal()
         let opinion = try CaseText.paragraph(opinion, field: "opinion", max: 2000)
         let people = try await CasePeople.load(c, on: req.db)
-        let reviewerOfficer = try await Officer.query(on: req.db).filter(\.$user.$id == p.userID).first()
-        let onCase = people.handlerUserIDs.contains(p.userID) || (reviewerOfficer?.id.map(people.handlerOfficerIDs.contains) ?? false)
+        let reviewerOfficer = try await CasePeople.officer(ofUser: p.userID, on: req.db)
+        let onCase = people.includes(userID: p.userID, officer: reviewerOfficer)
         let first = try await LegalReview.query(on: req.db).filter(\.$reviewerUserID == p.userID).filter(\.$passed == true).count() == 0
         do {
             try MajorDecisionRule.checkReviewer(name: p.displayName, isOnCase: onCase, isFirstReview: first,
@@ -32,8 +32,7 @@ enum CaseReviewService {
         try await req.db.transaction { tx in
             try await review.create(on: tx)
             let actor = p.displayName
-            let clocks = CaseDeadlines(calendar: try await req.services.calendar.calendar(on: tx, now: req.now), profile: nil, actor: actor, db: tx)
-            if passed { try await clocks.meet(["step:legal_review"], caseID: try c.requireID(), on: today) }
+            if passed { try await CaseDeadlines.meet(["step:legal_review"], caseID: try c.requireID(), on: today, db: tx) }
             let summary = "法制审核\(passed ? "通过" : "未通过")：\(opinion)"
             try await CaseJournal.write(c, kind: "legal_review", stage: .legalReview, on: today, summary: summary, actor: actor, req: req, db: tx)
             try await req.audit(.caseReview, .success, target: c.number, detail: summary, on: tx)
@@ -49,8 +48,7 @@ enum CaseReviewService {
         guard !c.hearingRequested else { throw AppError.conflict("HEARING_ALREADY_REQUESTED", "当事人已申请听证") }
         let caseID = try c.requireID()
         let today = req.today
-        if let window = try await CaseDeadline.query(on: req.db).filter(\.$enforcementCase.$id == caseID)
-            .filter(\.$code ~~ ["penalty_hearing_request", "license_hearing_request"]).first(),
+        if let window = try await CaseDeadlines.hearingWindow(caseID: caseID, db: req.db),
            let due = LocalDate(iso: window.due), today > due {
             throw AppError.badRequest("HEARING_REQUEST_LATE", "听证申请期限已于 \(due.iso) 届满（\(window.source)）")
         }
@@ -61,8 +59,7 @@ enum CaseReviewService {
         let actor = try req.principal().displayName
         try await req.db.transaction { tx in
             try await c.save(on: tx)
-            let clocks = CaseDeadlines(calendar: try await req.services.calendar.calendar(on: tx, now: req.now), profile: nil, actor: actor, db: tx)
-            try await clocks.meet(["penalty_hearing_request", "license_hearing_request"], caseID: caseID, on: today)
+            try await CaseDeadlines.meet(CaseDeadlines.hearingWindowCodes, caseID: caseID, on: today, db: tx)
             try await CaseJournal.write(c, kind: "hearing_request", stage: .notice, on: today, summary: "当事人申请听证", actor: actor, req: req, db: tx)
             try await req.audit(.caseAdvance, .success, target: c.number, detail: "当事人申请听证", on: tx)
         }
@@ -73,6 +70,16 @@ enum CaseReviewService {
 struct CasePeople {
     var handlerOfficerIDs: Set<UUID>
     var handlerUserIDs: Set<UUID>
+
+    /// The person is on the case: a handler's account, or the officer record linked to the account.
+    func includes(userID: UUID, officer: Officer?) -> Bool {
+        handlerUserIDs.contains(userID) || (officer?.id.map(handlerOfficerIDs.contains) ?? false)
+    }
+
+    /// The officer record linked to a console account, if any.
+    static func officer(ofUser userID: UUID, on db: any Database) async throws -> Officer? {
+        try await Officer.query(on: db).filter(\.$user.$id == userID).first()
+    }
 
     static func load(_ c: EnforcementCase, on db: any Database) async throws -> CasePeople {
         let rows = try await CaseOfficer.query(on: db).filter(\.$enforcementCase.$id == c.requireID()).with(\.$officer).all()
