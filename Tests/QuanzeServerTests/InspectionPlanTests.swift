@@ -104,7 +104,22 @@ struct InspectionPlanTests {
             let last = try await app.send(.POST, "/api/v1/inspection-plans/\(id)/results", legal,
                                           #"{"objectId":"\#(plan.assignments[1].objectId!)","kind":"rectification","summary":"责令整改","inspectedOn":"2026-11-20"}"#)
             #expect(try last.content.get(String.self, at: "status") == "completed")
-            #expect(try last.content.get([InspectionResultDTO].self, at: "results").count == 2)
+            let results = try last.content.get([InspectionResultDTO].self, at: "results")
+            #expect(results.count == 2)
+            // Each result is a 行政检查 case: the object as party, the drawn inspectors as team, past 实施检查.
+            for (r, assignment) in zip(results, plan.assignments) {
+                let caseID = try #require(r.caseId.flatMap(UUID.init(uuidString:)))
+                let c = try #require(try await EnforcementCase.find(caseID, on: app.db))
+                #expect(c.procedure == .inspection && c.source == .inspection && c.stage == .investigation && c.filedOn == "2026-11-20")
+                #expect(c.$powerItem.id == plan.powerItemId && c.number.contains("立字〔2026〕"))
+                let party = try #require(try await CaseParty.query(on: app.db).filter(\.$enforcementCase.$id == caseID).first())
+                #expect(party.identifier == assignment.objectCode && party.kind == .organization)
+                let team = Set(try await CaseOfficer.query(on: app.db).filter(\.$enforcementCase.$id == caseID).all().map { $0.$officer.id })
+                #expect(team == Set(assignment.inspectors.compactMap(\.officerId)))
+                let events = try await CaseEvent.query(on: app.db).filter(\.$enforcementCase.$id == caseID).all()
+                #expect(events.map(\.kind).sorted() == ["filed", "stage"])
+                #expect(try await RecordEntry.query(on: app.db).filter(\.$stream == CaseJournal.stream(caseID)).count() == 2)
+            }
             for action in [AuditAction.inspectionPlanCreate, .inspectionObjectAdd, .inspectionConflictDeclare, .inspectionDraw, .inspectionPublish, .inspectionResultRecord] {
                 #expect(try await app.audits(action).isEmpty == false, "no audit \(action)")
             }

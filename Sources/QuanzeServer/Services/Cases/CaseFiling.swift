@@ -31,60 +31,84 @@ enum CaseFiling {
         var majorCriteria: [StatutoryMajorCriterion]
     }
 
+    /// A filing that passed every check, ready to be stored.
+    struct Checked: Sendable {
+        var input: Input
+        var agency: Agency
+        var item: PowerItem
+        var version: PowerItemVersion
+        var title: String
+        var facts: String
+        var filedOn: LocalDate
+        var parties: [Party]
+        var team: [CaseTeam.Checked]
+    }
+
     static func file(_ input: Input, agency: Agency, req: Request) async throws -> EnforcementCase {
+        let checked = try await check(input, agency: agency, req: req)
+        return try await req.db.transaction { tx in try await store(checked, req: req, on: tx) }
+    }
+
+    /// Every check of 立案, without writing anything.
+    static func check(_ input: Input, agency: Agency, req: Request) async throws -> Checked {
         let today = req.today
-        let agencyID = try agency.requireID()
         let title = try TextInput.name(input.title, field: "title", max: 100)
         let facts = try CaseText.paragraph(input.facts, field: "facts", max: 5000)
         let filedOn = try CaseText.date(input.filedOn, field: "filedOn", default: today, notAfter: today)
         let (item, version) = try await power(input.powerItemID, agency: agency, procedure: input.procedure, on: filedOn, db: req.db)
         let parties = try parties(input.parties, today: today)
-        let team = try await CaseTeam.check(input.officers, agencyID: agencyID, powerItemID: try item.requireID(), on: filedOn, db: req.db)
+        let team = try await CaseTeam.check(input.officers, agencyID: try agency.requireID(), powerItemID: try item.requireID(), on: filedOn, db: req.db)
+        return Checked(input: input, agency: agency, item: item, version: version, title: title, facts: facts, filedOn: filedOn,
+                       parties: parties, team: team)
+    }
+
+    /// Stores a checked filing with its number, parties, team, first record entry and deadlines,
+    /// inside the caller's transaction.
+    static func store(_ f: Checked, req: Request, on tx: any Database) async throws -> EnforcementCase {
         let actor = try req.principal().displayName
+        let agencyID = try f.agency.requireID()
         let c = EnforcementCase()
-        try await req.db.transaction { tx in
-            c.$agency.id = agencyID
-            c.$powerItem.id = try item.requireID()
-            c.$powerVersion.id = try version.requireID()
-            c.number = try await DocumentNumbers.next(.filing, agency: agency, year: filedOn.year, on: tx)
-            c.title = title
-            c.procedure = input.procedure
-            c.stage = .filed
-            c.source = input.source
-            c.facts = facts
-            c.filedOn = filedOn.iso
-            c.suspended = false
-            c.majorCriteria = Array(Set(input.majorCriteria)).sorted { $0.rawValue < $1.rawValue }
-            c.majorReasons = MajorDecisionRule.reasons(statutory: c.majorCriteria, powerCriteria: [], hearingHeld: false, outsideDiscretion: false)
-            c.legalReviewRequired = !c.majorReasons.isEmpty
-            c.hearingRequested = false
-            c.createdBy = actor
-            try await c.create(on: tx)
-            let caseID = try c.requireID()
-            for p in parties {
-                let row = CaseParty()
-                row.$enforcementCase.id = caseID
-                row.kind = p.kind
-                row.name = p.name
-                row.identifier = p.identifier
-                row.address = p.address
-                try await row.create(on: tx)
-            }
-            for m in team {
-                let row = CaseOfficer()
-                row.$enforcementCase.id = caseID
-                row.$officer.id = m.officerID
-                row.role = m.role
-                try await row.create(on: tx)
-            }
-            let names = team.map(\.name).joined(separator: "、")
-            try await CaseJournal.write(c, kind: "filed", stage: .filed, on: filedOn,
-                                        summary: "\(c.procedure.label)立案：\(item.code) \(version.name)（第\(version.version)版）；承办人员 \(names)",
-                                        actor: actor, req: req, db: tx)
-            let clocks = try await CaseDeadlines.load(jurisdictionID: agency.$jurisdiction.id, actor: actor, services: req.services, on: tx)
-            try await startFilingDeadlines(c, version: version, clocks: clocks)
-            try await req.audit(.caseFile, .success, target: c.number, detail: "\(agency.name) \(title)", on: tx)
+        c.$agency.id = agencyID
+        c.$powerItem.id = try f.item.requireID()
+        c.$powerVersion.id = try f.version.requireID()
+        c.number = try await DocumentNumbers.next(.filing, agency: f.agency, year: f.filedOn.year, on: tx)
+        c.title = f.title
+        c.procedure = f.input.procedure
+        c.stage = .filed
+        c.source = f.input.source
+        c.facts = f.facts
+        c.filedOn = f.filedOn.iso
+        c.suspended = false
+        c.majorCriteria = Array(Set(f.input.majorCriteria)).sorted { $0.rawValue < $1.rawValue }
+        c.majorReasons = MajorDecisionRule.reasons(statutory: c.majorCriteria, powerCriteria: [], hearingHeld: false, outsideDiscretion: false)
+        c.legalReviewRequired = !c.majorReasons.isEmpty
+        c.hearingRequested = false
+        c.createdBy = actor
+        try await c.create(on: tx)
+        let caseID = try c.requireID()
+        for p in f.parties {
+            let row = CaseParty()
+            row.$enforcementCase.id = caseID
+            row.kind = p.kind
+            row.name = p.name
+            row.identifier = p.identifier
+            row.address = p.address
+            try await row.create(on: tx)
         }
+        for m in f.team {
+            let row = CaseOfficer()
+            row.$enforcementCase.id = caseID
+            row.$officer.id = m.officerID
+            row.role = m.role
+            try await row.create(on: tx)
+        }
+        let names = f.team.map(\.name).joined(separator: "、")
+        try await CaseJournal.write(c, kind: "filed", stage: .filed, on: f.filedOn,
+                                    summary: "\(c.procedure.label)立案：\(f.item.code) \(f.version.name)（第\(f.version.version)版）；承办人员 \(names)",
+                                    actor: actor, req: req, db: tx)
+        let clocks = try await CaseDeadlines.load(jurisdictionID: f.agency.$jurisdiction.id, actor: actor, services: req.services, on: tx)
+        try await startFilingDeadlines(c, version: f.version, clocks: clocks)
+        try await req.audit(.caseFile, .success, target: c.number, detail: "\(f.agency.name) \(f.title)", on: tx)
         return c
     }
 

@@ -5,6 +5,9 @@ import Vapor
 
 /// 检查结果 for a drawn object of a published plan, recorded by the body's 法制员 (the body of the
 /// assigned inspectors), one per object. When every drawn object has one, the plan is 已完成.
+/// Each result is also a 行政检查 case (`InspectionCase`): filed on the inspection day on the plan's
+/// power, with the drawn inspectors as its team and the object as its party, already past 实施检查;
+/// its 检查结论 is then made on the case page like any decision.
 enum InspectionResultService {
     struct Draft: Sendable {
         var objectID: UUID?
@@ -37,6 +40,8 @@ enum InspectionResultService {
             throw AppError.validation("objectId", "该对象未被本计划抽中", code: "not_drawn")
         }
         guard problems.isEmpty, let kind, let day else { throw AppError.validation(problems) }
+        let agency = try await Agency.find(plan.$agency.id, on: req.db)!
+        let filing = try await InspectionCase.check(plan: plan, objectID: objectID, kind: kind, summary: d.summary, day: day, agency: agency, req: req)
         let result = InspectionResult(planID: planID, objectID: objectID, kind: kind, summary: d.summary.trimmingCharacters(in: .whitespacesAndNewlines),
                                       inspectedOn: day.iso, recordedByID: p.userID, recordedByName: p.displayName)
         try await req.db.transaction { tx in
@@ -45,6 +50,8 @@ enum InspectionResultService {
             if try await InspectionResult.query(on: tx).filter(\.$object.$id == objectID).first() != nil {
                 throw AppError.conflict("RESULT_EXISTS", "该对象的检查结果已登记")
             }
+            let c = try await InspectionCase.store(filing, kind: kind, summary: result.summary, day: day, req: req, on: tx)
+            result.caseID = try c.requireID().uuidString
             try await result.create(on: tx)
             let drawn = Set(try await InspectionAssignment.query(on: tx).filter(\.$plan.$id == planID).all(\.$object.$id))
             let done = Set(try await InspectionResult.query(on: tx).filter(\.$plan.$id == planID).all(\.$object.$id))

@@ -36,7 +36,7 @@ struct InspectionPlanDetailPage {
             InspectionPlanFacts.assignments(view),
             .if(canManage && plan.status == .drawn, InspectionPlanForms.action(id, "publish", "公布抽取结果", csrf: principal.csrfToken,
                                                                                note: "公布后，检查对象库、种子、算法和抽取结果向社会公开，任何人可重新抽取验证。")),
-            InspectionPlanFacts.results(view),
+            InspectionPlanFacts.results(view, linkCases: true),
             .if(canManage && plan.status == .published, InspectionPlanForms.result(id, csrf: principal.csrfToken, view: view))
         ))
     }

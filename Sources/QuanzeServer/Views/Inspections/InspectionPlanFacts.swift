@@ -29,10 +29,17 @@ enum InspectionPlanFacts {
         }))
     }
 
-    static func results(_ v: InspectionQueries.View) -> Node<HTML.BodyContext> {
-        .if(v.plan.status.isPublic, UI.table(caption: "检查结果", headers: ["检查对象", "结果", "检查情况", "检查日期"], rows: v.drawn.map { d in
+    /// The results; on the console each links to its 行政检查 case.
+    static func results(_ v: InspectionQueries.View, linkCases: Bool = false) -> Node<HTML.BodyContext> {
+        let headers = ["检查对象", "结果", "检查情况", "检查日期"] + (linkCases ? ["检查案件"] : [])
+        return .if(v.plan.status.isPublic, UI.table(caption: "检查结果", headers: headers, rows: v.drawn.map { d in
             let r = d.object.id.flatMap { v.results[$0] }
-            return [.text("\(d.object.name)（\(d.object.code)）"), .text(r?.kind.label ?? "尚未检查"), .text(r?.summary ?? "—"), .text(r?.inspectedOn ?? "—")]
+            var row: [Node<HTML.BodyContext>] = [.text("\(d.object.name)（\(d.object.code)）"), .text(r?.kind.label ?? "尚未检查"),
+                                                 .text(r?.summary ?? "—"), .text(r?.inspectedOn ?? "—")]
+            if linkCases {
+                row.append(r?.caseID.flatMap(UUID.init(uuidString:)).map { .a(.href(SiteURL.consoleCase($0)), .text("查看案件")) } ?? .text("—"))
+            }
+            return row
         }))
     }
 }
