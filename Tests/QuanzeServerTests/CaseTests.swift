@@ -78,6 +78,9 @@ struct CaseTests {
             #expect(decisionDue?.due == "2027-02-18")
             #expect(decisionDue?.provisional == true)
             #expect(decisionDue?.source.contains("第六十条") == true)
+            // The power's flow says its 作出决定 90 日 counts from filing (起算 立案): it runs from filing, not from entering 决定.
+            let flowDecision = try filed.content.get([CaseDeadlineDTO].self, at: "deadlines").first { $0.code == "step:decision" }
+            #expect(flowDecision?.start == "2026-11-20" && flowDecision?.due == "2027-02-18")
             let path = "/api/v1/cases/\(id)"
             // Out of order.
             #expect(try await app.send(.POST, "\(path)/advance", handler, #"{"to":"notice"}"#).errorCode == "STAGE_OUT_OF_ORDER")
@@ -120,6 +123,11 @@ struct CaseTests {
             let serviceDue = try decided.content.get([CaseDeadlineDTO].self, at: "deadlines").first { $0.code == "penalty_service" }
             #expect(serviceDue?.due == "2026-12-01")
             #expect(try decided.content.get([CaseDeadlineDTO].self, at: "deadlines").first { $0.code == "penalty_decision" }?.metOn == "2026-11-20")
+            // The decision ends every flow step before it; the steps counted from entering them started then (告知 5 工作日).
+            let steps = try decided.content.get([CaseDeadlineDTO].self, at: "deadlines").filter { $0.code.hasPrefix("step:") }
+            #expect(Set(steps.map(\.code)) == ["step:decision", "step:notice", "step:legal_review"])
+            #expect(steps.allSatisfy { $0.metOn == "2026-11-20" })
+            #expect(steps.first { $0.code == "step:notice" }?.due == "2026-11-27")
             // Served three days later; 15 日 to pay (第六十七条).
             clock.set(clock.now().addingTimeInterval(3 * 86_400))
             let served = try await app.send(.POST, "\(path)/advance", handler, #"{"to":"service"}"#)

@@ -43,12 +43,13 @@ enum PowerListCells {
         return nil
     }
 
-    /// Steps “名称|角色|期限|单位|分支” (期限, 单位 and 分支 may be left out; 单位 defaults to 日).
+    /// Steps “名称|角色|期限|单位|分支|起算” (期限, 单位, 分支 and 起算 may be left out; 单位 defaults to 日;
+    /// 起算 is 本环节 (the default) or 立案, see `FlowLimitStart`).
     static func flow(_ cell: String) throws -> [ImportedFlowStep] {
         try PowerListColumn.entries(cell).enumerated().map { i, entry in
             let p = entry.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard p.count >= 2, p.count <= 5, !p[0].isEmpty, !p[1].isEmpty else {
-                throw CellError(message: "第 \(i + 1) 步“\(entry)”应写作“名称|角色|期限|单位|分支”")
+            guard p.count >= 2, p.count <= 6, !p[0].isEmpty, !p[1].isEmpty else {
+                throw CellError(message: "第 \(i + 1) 步“\(entry)”应写作“名称|角色|期限|单位|分支|起算”")
             }
             var limit: ImportedTimeLimit?
             if p.count >= 3, !p[2].isEmpty {
@@ -58,7 +59,11 @@ enum PowerListCells {
                 }
                 limit = ImportedTimeLimit(value: value, unit: u)
             }
-            return ImportedFlowStep(name: p[0], role: p[1], limit: limit, branch: p.count == 5 && !p[4].isEmpty ? p[4] : nil)
+            guard let from = FlowLimitStart.parse(p.count == 6 ? p[5] : "") else {
+                throw CellError(message: "第 \(i + 1) 步的起算应为“本环节”或“立案”")
+            }
+            if from != nil && limit == nil { throw CellError(message: "第 \(i + 1) 步写了起算，但没有期限") }
+            return ImportedFlowStep(name: p[0], role: p[1], limit: limit, branch: p.count >= 5 && !p[4].isEmpty ? p[4] : nil, limitFrom: from)
         }
     }
 }

@@ -24,7 +24,7 @@ public enum PowerListColumn: String, CaseIterable, Sendable {
         case .statutoryLimit: "法定期限，如“20工作日”或“60日”，可空"
         case .promisedLimit: "承诺期限，不得长于法定期限，可空"
         case .majorCriteria: "重大执法决定标准（须法制审核），多项以“；”或换行分隔"
-        case .flow: "流程步骤，多步以“；”或换行分隔，每步“名称|角色|期限|单位|分支”，如“法制审核|法制审核人员|5|工作日|普通程序”，可空"
+        case .flow: "流程步骤，多步以“；”或换行分隔，每步“名称|角色|期限|单位|分支|起算”，如“法制审核|法制审核人员|5|工作日|普通程序”，起算可写“立案”（默认自进入本环节），可空"
         }
     }
 

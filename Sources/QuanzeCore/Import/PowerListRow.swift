@@ -36,10 +36,11 @@ public struct ImportedTimeLimit: Sendable, Equatable {
     }
 }
 
-/// One flow step: “名称|角色|期限|单位|分支”, as the console form writes it.
+/// One flow step: “名称|角色|期限|单位|分支|起算”, as the console form writes it.
 public struct ImportedFlowStep: Sendable, Equatable {
     public var name: String
     public var role: String
     public var limit: ImportedTimeLimit?
     public var branch: String?
+    public var limitFrom: FlowLimitStart? = nil
 }

@@ -52,7 +52,7 @@ enum DemoPowerCatalog {
             FlowStep(name: "调查取证", role: "执法人员（两人）", limit: nil, branch: "普通程序"),
             FlowStep(name: "告知陈述申辩、听证", role: "承办人", limit: TimeLimit(value: 5, unit: "工作日"), branch: "普通程序"),
             FlowStep(name: "法制审核", role: "法制审核人员", limit: TimeLimit(value: 5, unit: "工作日"), branch: "普通程序"),
-            FlowStep(name: "作出决定", role: "批准人", limit: TimeLimit(value: 90, unit: "日"), branch: "普通程序"),
+            FlowStep(name: "作出决定", role: "批准人", limit: TimeLimit(value: 90, unit: "日"), branch: "普通程序", limitFrom: .filing),
             FlowStep(name: "送达", role: "承办人", limit: TimeLimit(value: 7, unit: "日"), branch: nil),
             FlowStep(name: "执行与结案归档", role: "承办人", limit: nil, branch: nil),
         ]
@@ -71,7 +71,7 @@ enum DemoPowerCatalog {
         let coercionFlow: [FlowStep] = [
             FlowStep(name: "报告负责人批准", role: "承办人", limit: TimeLimit(value: 24, unit: "日"), branch: nil),
             FlowStep(name: "实施查封、扣押（通知当事人到场）", role: "执法人员（两人）", limit: nil, branch: nil),
-            FlowStep(name: "作出处理决定", role: "批准人", limit: TimeLimit(value: 30, unit: "日"), branch: nil),
+            FlowStep(name: "作出处理决定", role: "批准人", limit: TimeLimit(value: 30, unit: "日"), branch: nil, limitFrom: .filing),
         ]
         var items: [PowerItem] = [], versions: [PowerItemVersion] = [], bases: [PowerItemBasis] = []
         for (key, subjects) in fields.sorted(by: { $0.key < $1.key }) {

@@ -12,7 +12,7 @@ enum DemoPowerItems {
             FlowStep(name: "调查取证", role: "承办人", limit: nil, branch: "普通程序"),
             FlowStep(name: "法制审核", role: "法制审核人员", limit: TimeLimit(value: 5, unit: "工作日"), branch: "普通程序"),
             FlowStep(name: "告知陈述申辩、听证", role: "承办人", limit: TimeLimit(value: 5, unit: "工作日"), branch: "普通程序"),
-            FlowStep(name: "作出决定", role: "批准人", limit: TimeLimit(value: 90, unit: "日"), branch: "普通程序"),
+            FlowStep(name: "作出决定", role: "批准人", limit: TimeLimit(value: 90, unit: "日"), branch: "普通程序", limitFrom: .filing),
             FlowStep(name: "送达", role: "承办人", limit: TimeLimit(value: 7, unit: "工作日"), branch: nil),
             FlowStep(name: "执行与归档", role: "承办人", limit: nil, branch: nil),
         ]
@@ -28,7 +28,7 @@ enum DemoPowerItems {
             ("XZQZ-001", "查封、扣押与违法生产经营有关的食品", .coercion, ["article:coercion:第二十五条"], TimeLimit(value: 30, unit: "日"), [
                 FlowStep(name: "报告负责人批准", role: "承办人", limit: nil, branch: nil),
                 FlowStep(name: "实施查封扣押", role: "执法人员（两人）", limit: nil, branch: nil),
-                FlowStep(name: "作出处理决定", role: "批准人", limit: TimeLimit(value: 30, unit: "日"), branch: nil),
+                FlowStep(name: "作出处理决定", role: "批准人", limit: TimeLimit(value: 30, unit: "日"), branch: nil, limitFrom: .filing),
             ]),
         ]
         for (code, name, category, bases, limit, flow) in items {

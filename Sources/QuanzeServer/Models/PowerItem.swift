@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import QuanzeCore
 
 /// 职权事项: one power of a body in its 权责清单. Its content lives in versions; a published
 /// version never changes and a new version supersedes it.
@@ -138,4 +139,8 @@ struct FlowStep: Codable, Sendable, Equatable {
     var limit: TimeLimit?
     /// Branch such as 简易程序 / 普通程序; nil when the step is shared by all branches.
     var branch: String?
+    /// Where `limit` counts from; nil is entering the step.
+    var limitFrom: FlowLimitStart? = nil
+
+    var countsFromFiling: Bool { limitFrom == .filing }
 }

@@ -160,6 +160,7 @@ enum OpenAPISchemas {
             ("FlowStep", Schema.object([
                 ("name", Schema.string(min: 1, max: 50, pattern: namePattern)), ("role", Schema.string(min: 1, max: 30, pattern: namePattern)),
                 ("limit", Schema.ref("TimeLimit")), ("branch", Schema.string(min: 1, max: 30, pattern: namePattern)),
+                ("limitFrom", Schema.enumeration(FlowLimitStart.allCases.map(\.rawValue))),
             ], required: ["name", "role"])),
             ("OfficerInput", Schema.object([
                 ("name", Schema.string(min: 1, max: 30, pattern: namePattern)),

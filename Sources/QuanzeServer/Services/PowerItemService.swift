@@ -152,6 +152,9 @@ enum PowerItemService {
         for (i, s) in c.flow.enumerated() {
             if let p = TextInput.problem(s.name, field: "flow[\(i)].name", max: 50) { problems.append(p) }
             if let p = TextInput.problem(s.role, field: "flow[\(i)].role", max: 30) { problems.append(p) }
+            if s.limitFrom != nil && s.limit == nil {
+                problems.append(.init(field: "flow[\(i)].limitFrom", code: "without_limit", message: "写明起算的步骤须有期限"))
+            }
         }
         for (field, limit) in [("statutoryLimit", c.statutoryLimit), ("promisedLimit", c.promisedLimit)] + c.flow.enumerated().map({ ("flow[\($0.offset)].limit", $0.element.limit) }) {
             guard let limit else { continue }

@@ -7,7 +7,7 @@ import Vapor
 /// the file (`PowerListCSV`), each basis against the catalog, and everything `PowerItemService`
 /// checks for a single item, plus codes unique in the body and in the file. Only when no row has
 /// a problem are all items created, as drafts (version 1), in one transaction.
-/// Flow steps come from the optional 流程 column (“名称|角色|期限|单位|分支” per step), as in the console form.
+/// Flow steps come from the optional 流程 column (“名称|角色|期限|单位|分支|起算” per step), as in the console form.
 enum PowerListImport {
     static let invalidCode = "CSV_INVALID"
 

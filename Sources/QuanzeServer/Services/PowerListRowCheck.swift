@@ -31,7 +31,7 @@ struct PowerListRowCheck {
             name: row.name, category: PowerCategory(rawValue: row.category) ?? .other, basisArticleIDs: articleIDs,
             responsibilities: row.responsibilities, statutoryLimit: row.statutoryLimit.map(Self.limit),
             promisedLimit: row.promisedLimit.map(Self.limit), majorCriteria: row.majorCriteria,
-            flow: row.flow.map { FlowStep(name: $0.name, role: $0.role, limit: $0.limit.map(Self.limit), branch: $0.branch) })
+            flow: row.flow.map { FlowStep(name: $0.name, role: $0.role, limit: $0.limit.map(Self.limit), branch: $0.branch, limitFrom: $0.limitFrom) })
         let basisUnresolved = articleIDs.count < row.basis.count || flagged.contains(PowerListColumn.basis.rawValue)
         for p in try await PowerItemService.problems(content, article: { resolver.cited($0) }) {
             let (column, index) = Self.column(of: p.field)

@@ -26,6 +26,16 @@ struct PowerListCSVTests {
                              ImportedFlowStep(name: "决定", role: "负责人", limit: nil, branch: nil)])
     }
 
+    @Test("a flow step may say its 时限 counts from filing (起算 立案); a wrong word or 起算 without 期限 is refused")
+    func flowLimitStart() throws {
+        let steps = try PowerListCells.flow("调查|承办人|10|工作日||本环节；作出决定|批准人|90|日|普通程序|立案；送达|承办人|7|工作日")
+        #expect(steps.map(\.limitFrom) == [.step, .filing, nil])
+        #expect(steps[1].branch == "普通程序")
+        #expect(throws: (any Error).self) { try PowerListCells.flow("决定|批准人|90|日||明天") }
+        #expect(throws: (any Error).self) { try PowerListCells.flow("决定|批准人||||立案") }
+        #expect(FlowLimitStart.parse("受理") == .some(.filing) && FlowLimitStart.parse("") == .some(nil) && FlowLimitStart.parse("x") == nil)
+    }
+
     @Test("only the required columns, in any order; blank lines skipped but counted as rows")
     func minimal() throws {
         let csv = parse("依据,类别,名称,编码\n中华人民共和国行政处罚法 第五十八条,penalty,审核,A-1\n\n法 第1条,行政检查,检查,A-2\n")

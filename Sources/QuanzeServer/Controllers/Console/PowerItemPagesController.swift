@@ -33,9 +33,12 @@ struct PowerItemPagesController: RouteCollection {
             }
             let steps = try lines(flow).enumerated().map { i, line -> FlowStep in
                 let p = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard p.count >= 2 else { throw AppError.validation("flow", "第 \(i + 1) 行须为“名称|角色|期限|单位|分支”") }
+                guard p.count >= 2, p.count <= 6 else { throw AppError.validation("flow", "第 \(i + 1) 行须为“名称|角色|期限|单位|分支|起算”") }
                 let l = p.count >= 3 && !p[2].isEmpty ? TimeLimit(value: Int(p[2]) ?? -1, unit: p.count >= 4 && !p[3].isEmpty ? p[3] : "日") : nil
-                return FlowStep(name: p[0], role: p[1], limit: l, branch: p.count >= 5 && !p[4].isEmpty ? p[4] : nil)
+                guard let from = FlowLimitStart.parse(p.count == 6 ? p[5] : "") else {
+                    throw AppError.validation("flow", "第 \(i + 1) 行的起算须为“本环节”或“立案”")
+                }
+                return FlowStep(name: p[0], role: p[1], limit: l, branch: p.count >= 5 && !p[4].isEmpty ? p[4] : nil, limitFrom: from)
             }
             guard let category = category.flatMap(PowerCategory.init(rawValue:)) else { throw AppError.validation("category", "请选择职权类别") }
             return .init(name: name ?? "", category: category, basisArticleIDs: (basisArticleIds ?? []).compactMap(UUID.init(uuidString:)),

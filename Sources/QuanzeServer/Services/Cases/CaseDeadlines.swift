@@ -68,6 +68,15 @@ struct CaseDeadlines {
         }
     }
 
+    /// Every open flow-step limit (`step:*`) is met: the decision ends the steps before it.
+    func meetSteps(caseID: UUID, on day: LocalDate) async throws {
+        let open = try await CaseDeadline.query(on: db).filter(\.$enforcementCase.$id == caseID).filter(\.$metOn == nil).all()
+        for d in open where d.code.hasPrefix("step:") {
+            d.metOn = day.iso
+            try await d.save(on: db)
+        }
+    }
+
     /// The party's window to ask for a hearing (行政处罚法 第六十四条, 行政许可法 第四十七条).
     static let hearingWindowCodes = ["penalty_hearing_request", "license_hearing_request"]
 

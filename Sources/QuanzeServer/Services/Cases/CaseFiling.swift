@@ -112,7 +112,8 @@ enum CaseFiling {
         return c
     }
 
-    /// The statutory period of the procedure and the power's own 承诺时限.
+    /// The statutory period of the procedure, the power's own 承诺时限, and the flow steps whose 时限
+    /// counts from filing (they run until their step is done).
     private static func startFilingDeadlines(_ c: EnforcementCase, version: PowerItemVersion, clocks: CaseDeadlines) async throws {
         let caseID = try c.requireID()
         let filed = LocalDate(iso: c.filedOn)!
@@ -126,6 +127,11 @@ enum CaseFiling {
             try await clocks.start(code: "promised_limit", name: "承诺办理时限", limit: promised,
                                    source: SourceRef(document: "权责清单 \(version.name)", article: "承诺时限"), from: filed, caseID: caseID,
                                    reason: "立案")
+        }
+        for (stage, step, limit) in CaseProgress.flowLimits(version, procedure: c.procedure) where step.countsFromFiling && stage != .filed {
+            try await clocks.start(code: "step:\(stage.rawValue)", name: "\(step.name)时限", limit: limit,
+                                   source: SourceRef(document: "权责清单 \(version.name) 流程图", article: step.name), from: filed,
+                                   caseID: caseID, reason: "立案（\(FlowLimitStart.filing.label)）")
         }
     }
 

@@ -100,16 +100,24 @@ enum CaseProgress {
         return day
     }
 
-    /// The 时限 a power's flow sets for the stage just entered (一图), for the branch of the procedure.
+    /// The flow steps (一图) of the procedure's branch that carry a 时限, each with the stage it
+    /// governs (the first step per stage).
+    static func flowLimits(_ version: PowerItemVersion, procedure: CaseProcedure) -> [(CaseStage, FlowStep, TimeLimit)] {
+        var seen = Set<CaseStage>()
+        return version.flow.compactMap { step in
+            guard step.branch == nil || step.branch == procedure.flowBranch, let limit = step.limit,
+                  let stage = CaseStateMachine.stage(ofFlowStep: step.name), CaseStateMachine.stages(of: procedure).contains(stage),
+                  seen.insert(stage).inserted else { return nil }
+            return (stage, step, limit)
+        }
+    }
+
+    /// The 时限 a power's flow sets for the stage just entered, when it counts from entering the step
+    /// (a limit counted from filing started at filing, `CaseFiling`).
     private static func startStepLimit(_ c: EnforcementCase, stage: CaseStage, version: PowerItemVersion?, clocks: CaseDeadlines,
                                        today: LocalDate) async throws {
-        guard let version else { return }
-        let step = version.flow.first { step in
-            (step.branch == nil || step.branch == c.procedure.flowBranch) && CaseStateMachine.stage(ofFlowStep: step.name) == stage && step.limit != nil
-        }
-        guard let step, let limit = step.limit, stage != .filed else { return }
-        // The decision's own statutory period already runs from filing; a flow limit counted from filing is not a step limit.
-        if stage == .decision && (limit.value >= 30) { return }
+        guard let version, stage != .filed,
+              let (_, step, limit) = flowLimits(version, procedure: c.procedure).first(where: { $0.0 == stage }), !step.countsFromFiling else { return }
         try await clocks.start(code: "step:\(stage.rawValue)", name: "\(step.name)时限", limit: limit,
                                source: SourceRef(document: "权责清单 \(version.name) 流程图", article: step.name), from: today,
                                caseID: try c.requireID(), reason: "进入\(stage.label(in: c.procedure))环节")

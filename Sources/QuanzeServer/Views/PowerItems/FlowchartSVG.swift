@@ -1,4 +1,5 @@
 import Foundation
+import QuanzeCore
 
 /// 一图: the process flowchart drawn as SVG on the server from a version's steps. Steps without a
 /// branch run top to bottom; steps of branches (简易程序 / 普通程序 …) run in parallel columns
@@ -46,7 +47,7 @@ enum FlowchartSVG {
                 for px in previousCenters where previousCenters.count == 1 || row.count == 1 || px == cx {
                     out += "<line x1=\"\(px)\" y1=\"\(y - gapY)\" x2=\"\(cx)\" y2=\"\(y - 2)\" stroke=\"#52606d\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n"
                 }
-                let limit = step.limit.map { "\($0.value)\($0.unit == "工作日" ? "个工作日" : "日")" } ?? ""
+                let limit = step.limit.map { "\($0.value)\($0.unit == "工作日" ? "个工作日" : "日")" + (step.countsFromFiling ? "（自立案）" : "") } ?? ""
                 let sub = [step.branch, step.role, limit.isEmpty ? nil : limit].compactMap { $0 }.joined(separator: " · ")
                 out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"6\" fill=\"#fff\" stroke=\"#9b1c1c\" stroke-width=\"1.5\"/>\n"
                 out += "<text x=\"\(cx)\" y=\"\(y + 22)\" text-anchor=\"middle\" font-size=\"14\" fill=\"#1f2933\">\(esc(step.name))</text>\n"

@@ -72,12 +72,13 @@ struct PowerItemPage {
 }
 
 /// The 职权事项 form (new item or draft): lists as one entry per line, flow steps as
-/// “名称|角色|期限|单位|分支” per line.
+/// “名称|角色|期限|单位|分支|起算” per line.
 enum PowerItemForm {
     static func node(action: String, version: PowerItemVersion?, code: String?, bases: [UUID], citable: [(LegalArticle, LegalNorm)],
                      csrf: String?, submit: String) -> Node<HTML.BodyContext> {
         let flowText = (version?.flow ?? []).map { s in
-            [s.name, s.role, s.limit.map { "\($0.value)" } ?? "", s.limit?.unit ?? "", s.branch ?? ""].joined(separator: "|")
+            ([s.name, s.role, s.limit.map { "\($0.value)" } ?? "", s.limit?.unit ?? "", s.branch ?? ""] + (s.limitFrom.map { [$0.word] } ?? []))
+                .joined(separator: "|")
         }.joined(separator: "\n")
         return .form(.method(.post), .action(action),
                      UI.csrfField(csrf),
@@ -96,7 +97,7 @@ enum PowerItemForm {
                      UI.select("承诺期限单位", name: "promisedUnit", options: [("日", "日"), ("工作日", "工作日")], selected: version?.promisedLimit?.unit),
                      textarea("responsibilities", "追责情形（每行一项）", (version?.responsibilities ?? []).joined(separator: "\n")),
                      textarea("majorCriteria", "重大执法决定标准（每行一项）", (version?.majorCriteria ?? []).joined(separator: "\n")),
-                     textarea("flow", "流程步骤（每行：名称|角色|期限|单位|分支，如 法制审核|法制审核人员|5|工作日|普通程序）", flowText),
+                     textarea("flow", "流程步骤（每行：名称|角色|期限|单位|分支|起算，如 法制审核|法制审核人员|5|工作日|普通程序；起算可写“立案”，表示期限自立案之日计算，默认自进入本环节计算）", flowText),
                      .button(.type(.submit), .text(submit)))
     }
 
