@@ -184,6 +184,23 @@ struct CaseTests {
         }
     }
 
+    @Test("查封、扣押: 30 日 from the day it is carried out (行政强制法 第二十五条), not from filing")
+    func seizureRunsFromCarryingOut() async throws {
+        try await withTestApp { app, clock in
+            try await PostPower(postID: DemoIDs.uuid("post:amr:case"), itemID: Self.seizure, overlapReason: nil).create(on: app.db)
+            let handler = try await app.token("officer.amr1")
+            let filed = try await app.send(.POST, "/api/v1/cases", handler, Self.filing(power: Self.seizure, procedure: "seizure"))
+            #expect(filed.status == .created, "\(filed.body.string)")
+            #expect(try filed.content.get([CaseDeadlineDTO].self, at: "deadlines").contains { $0.code == "seizure_duration" } == false)
+            clock.set(clock.now().addingTimeInterval(3 * 86_400))
+            let carried = try await app.send(.POST, "/api/v1/cases/\(try Self.id(filed))/advance", handler, #"{"to":"investigation"}"#)
+            #expect(carried.status == .ok, "\(carried.body.string)")
+            let period = try carried.content.get([CaseDeadlineDTO].self, at: "deadlines").first { $0.code == "seizure_duration" }
+            #expect(period?.start == "2026-11-23" && period?.due == "2026-12-23")
+            #expect(period?.source.contains("第二十五条") == true)
+        }
+    }
+
     @Test("简易程序 only within 第五十一条; 中止 and 延期 move the clock and are recorded")
     func simpleProcedureAndClock() async throws {
         try await withTestApp { app, clock in

@@ -120,8 +120,8 @@ enum CaseFiling {
         switch c.procedure {
         case .penaltyOrdinary: try await clocks.start("penalty_decision", from: filed, caseID: caseID, reason: "立案")
         case .licensing: try await clocks.start("license_decision", from: filed, caseID: caseID, reason: "受理")
-        case .seizure: try await clocks.start("seizure_duration", from: filed, caseID: caseID, reason: "实施查封、扣押")
-        case .penaltySimple, .inspection: break
+        // 查封、扣押 runs from the day it is carried out, the 实施 stage (`CaseProgress`).
+        case .seizure, .penaltySimple, .inspection: break
         }
         if let promised = version.promisedLimit {
             try await clocks.start(code: "promised_limit", name: "承诺办理时限", limit: promised,

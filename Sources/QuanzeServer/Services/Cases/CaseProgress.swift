@@ -54,6 +54,9 @@ enum CaseProgress {
             case .notice where c.hearingRight != nil:
                 try await clocks.start(c.procedure == .licensing ? "license_hearing_request" : "penalty_hearing_request",
                                        from: today, caseID: caseID, reason: "告知听证权利")
+            case .investigation where c.procedure == .seizure:
+                // 行政强制法 第二十五条: 查封、扣押 lasts at most 30 日 from the day it is carried out.
+                try await clocks.start("seizure_duration", from: today, caseID: caseID, reason: "实施查封、扣押")
             case .service:
                 try await clocks.meet(["penalty_service"], caseID: caseID, on: today)
                 if let fine = try await CaseDecision.query(on: tx).filter(\.$enforcementCase.$id == caseID).first()?.sanction,
