@@ -5,9 +5,12 @@ Pages are checked with axe on the way.
 Written without a run on the helper's machine (no selenium there): the lead's e2e run is its first."""
 from __future__ import annotations
 
-from selenium.webdriver.common.by import By
+from datetime import datetime, timedelta, timezone
 
-from conftest import clear_session, click_and_wait, login, open_page
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import clear_session, click_and_wait, fill, login, open_page, set_value
 from test_accessibility import check_page
 
 
@@ -45,6 +48,17 @@ def test_legal_officer_draws_publishes_and_the_public_reruns(browser):
     assert "抽取结果已公布" in browser.page_source
     check_page(browser, "抽查计划（已公布）")
     public = browser.find_element(By.LINK_TEXT, "公示页面").get_attribute("href")
+
+
+    # A result is recorded as a 行政检查 case of the drawn inspectors.
+    Select(browser.find_element(By.ID, "kind")).select_by_value("no_problem")
+    fill(browser, "summary", "现场检查未发现问题")
+    set_value(browser, "inspectedOn", datetime.now(timezone(timedelta(hours=8))).date().isoformat())   # the server counts days in 北京时间
+    press(browser, "登记")
+    assert "检查结果已登记，并已作为行政检查案件立案" in browser.page_source, browser.find_element(By.TAG_NAME, "main").text[:400]
+    follow(browser, "查看案件")
+    assert "双随机抽查" in browser.page_source and "实施检查" in browser.page_source
+    check_page(browser, "检查案件")
 
     clear_session(browser)
     browser.get(public)

@@ -111,7 +111,7 @@ struct InspectionPlanPagesController: RouteCollection {
             let f = try req.content.decode(ResultForm.self)
             _ = try await InspectionResultService.record(.init(objectID: f.objectId.flatMap(UUID.init(uuidString:)), kind: f.kind ?? "",
                                                                summary: f.summary ?? "", inspectedOn: f.inspectedOn ?? ""), plan: plan, req: req)
-            return "检查结果已登记。"
+            return "检查结果已登记，并已作为行政检查案件立案。"
         }
     }
 
@@ -121,7 +121,7 @@ struct InspectionPlanPagesController: RouteCollection {
             var page = try await detail(p, try await InspectionDrawService.reload(plan, on: req.db), req)
             page.message = message
             return page.render().response()
-        } catch let e as AppError where [.unprocessableEntity, .conflict, .payloadTooLarge].contains(e.status) {
+        } catch let e as AppError where [.badRequest, .unprocessableEntity, .conflict, .payloadTooLarge].contains(e.status) {
             var page = try await detail(p, plan, req)
             page.error = ([e.message] + (e.details?.rows ?? []).prefix(20).map { "第 \($0.row.map(String.init) ?? "?") 行 \($0.column ?? "")：\($0.message)" })
                 .joined(separator: "；")
