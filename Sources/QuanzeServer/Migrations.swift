@@ -36,5 +36,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateInspections())
         // 009: 案件索引
         app.migrations.add(AddCaseIndexes())
+        // 010: 执行（罚缴分离）、复议诉讼结果、退款、责任追究线索
+        app.migrations.add(CreateCollections())
     }
 }

@@ -80,6 +80,9 @@ enum SiteURL {
     static func publicInspectionRedraw(_ id: UUID) -> String { "/inspections/\(id)/redraw" }
     static func publicInspectionJSON(_ id: UUID) -> String { "/api/v1/public/inspection-plans/\(id)" }
 
+    static let consoleLiabilityIntake = "/console/liability-intake"
+    static let consoleFineCollections = "/console/fine-collections"
+
     // API
     static let api = "/api/v1"
     static let openAPI = "/api/v1/openapi.json"

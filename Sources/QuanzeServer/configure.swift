@@ -24,6 +24,7 @@ public func configure(_ app: Application, options: AppOptions, clock: any NowPro
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())
     QuanzeMigrations.register(app)
+    app.databases.middleware.use(DecisionFineMiddleware())
     try routes(app)
     try await DatabaseSetup.applySQLitePragmas(app)
 }

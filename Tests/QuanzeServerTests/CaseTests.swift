@@ -135,6 +135,9 @@ struct CaseTests {
             #expect(pay?.start == "2026-11-23")
             #expect(pay?.due == "2026-12-08")
             #expect(try served.content.get([CaseDeadlineDTO].self, at: "deadlines").first { $0.code == "penalty_service" }?.metOn == "2026-11-23")
+            // Paid in full (罚缴分离, see CaseCollectionTests): the case may be closed.
+            #expect(try await app.send(.POST, "\(path)/payments", handler,
+                #"{"amount":"150000","paidOn":"2026-11-23","receiptNumber":"ICBC-0001","channel":"bank"}"#).status == .created)
             for stage in ["execution", "closed"] {
                 #expect(try await app.send(.POST, "\(path)/advance", handler, #"{"to":"\#(stage)"}"#).status == .ok)
             }

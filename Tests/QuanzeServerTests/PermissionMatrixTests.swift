@@ -198,6 +198,20 @@ let permissionMatrix: [String: Access] = [
     "GET /inspections": .public, "GET /inspections/:planID": .public, "GET /inspections/:planID/redraw": .public,
     "GET /api/v1/public/inspection-plans": .public, "GET /api/v1/public/inspection-plans/:planID": .public,
     "GET /api/v1/public/inspection-plans/:planID/redraw": .public,
+    // 执行（罚缴分离）、复议诉讼、退款: the body's officers and 法制员 record payments; the 法制员 records 复议/诉讼 and refunds
+    "GET /api/v1/cases/:caseID/payments": .roles(business), "POST /api/v1/cases/:caseID/payments": .roles([.officer, .legalOfficer]),
+    "POST /api/v1/cases/:caseID/payments/:paymentID/reversal": .roles([.officer, .legalOfficer]),
+    "POST /api/v1/cases/:caseID/enforcement-steps": .roles([.officer, .legalOfficer]),
+    "GET /api/v1/cases/:caseID/remedies": .roles(business), "POST /api/v1/cases/:caseID/remedies": .roles([.legalOfficer]),
+    "POST /api/v1/cases/:caseID/remedies/:remedyID/result": .roles([.legalOfficer]),
+    "GET /api/v1/cases/:caseID/refunds": .roles(business), "POST /api/v1/cases/:caseID/refunds": .roles([.legalOfficer]),
+    "GET /api/v1/liability-intake": .roles([.supervisor, .legalOfficer]), "GET /api/v1/fine-collections": .roles([.supervisor, .legalOfficer]),
+    "POST /console/cases/:caseID/payments": .roles([.officer, .legalOfficer]), "POST /console/cases/:caseID/payments/reversal": .roles([.officer, .legalOfficer]),
+    "POST /console/cases/:caseID/enforcement-steps": .roles([.officer, .legalOfficer]),
+    "POST /console/cases/:caseID/remedies": .roles([.legalOfficer]), "POST /console/cases/:caseID/remedies/:remedyID/result": .roles([.legalOfficer]),
+    "POST /console/cases/:caseID/refunds": .roles([.legalOfficer]),
+    "GET /console/liability-intake": .roles([.supervisor, .legalOfficer]), "GET /console/fine-collections": .roles([.supervisor, .legalOfficer]),
+    "GET /console/fine-collections/csv": .roles([.supervisor, .legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -298,6 +312,7 @@ struct PathIDs {
             "caseID": DemoIDs.uuid("case:amr:1").uuidString, "document": "decision",
             "sha256": String(repeating: "ab", count: 32), "index": "0",
             "planID": DemoIDs.uuid("inspection-plan:amr:3").uuidString,
+            "paymentID": UUID().uuidString, "remedyID": UUID().uuidString,
         ])
     }
 

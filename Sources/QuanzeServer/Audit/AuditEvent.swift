@@ -61,6 +61,12 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case inspectionDraw = "inspection.draw"
     case inspectionPublish = "inspection.publish"
     case inspectionResultRecord = "inspection.result_record"
+    case casePayment = "case.payment"
+    case casePaymentReverse = "case.payment_reverse"
+    case caseEnforcementStep = "case.enforcement_step"
+    case caseRemedyApply = "case.remedy_apply"
+    case caseRemedyResult = "case.remedy_result"
+    case caseRefund = "case.refund"
 
     var label: String {
         switch self {
@@ -123,6 +129,12 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .inspectionDraw: "双随机抽取"
         case .inspectionPublish: "公布抽查结果"
         case .inspectionResultRecord: "登记检查结果"
+        case .casePayment: "登记罚款缴款"
+        case .casePaymentReverse: "冲正罚款缴款"
+        case .caseEnforcementStep: "登记执行措施"
+        case .caseRemedyApply: "登记复议或诉讼申请"
+        case .caseRemedyResult: "登记复议或诉讼结果"
+        case .caseRefund: "登记退还罚款"
         }
     }
 }

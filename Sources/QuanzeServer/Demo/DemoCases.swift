@@ -139,8 +139,12 @@ extension DemoCases {
             decision.approverUserID = DemoIDs.uuid("user:officer.amr2")
             decision.approverName = "郑检查"
             decision.decidedOn = decidedOn.iso
+            decision.fineFen = licensing ? 0 : fine * 100
             try await decision.create(on: db)
             try await journal(c, "decision", .decision, decidedOn, "作出决定 \(decision.number)", "郑检查")
+            if !licensing && safeStage == .closed {
+                try await collect(c, decision, fine: fine, i: i, today: today, calendar: calendar, journal: journal, on: db)
+            }
         }
         for (kind, last) in [("filing", filingSeq), ("decision", decisionSeq)] where last > 0 {
             let row = DocumentSequence()
@@ -149,6 +153,116 @@ extension DemoCases {
             row.kind = kind
             row.last = last
             try await row.create(on: db)
+        }
+    }
+
+    /// 执行 of a closed penalty case: served three days after the decision, 15 日 to pay (第六十七条).
+    /// Most pay on time; every 7th late with its 加处罚款; every 17th never pays and is handed to the
+    /// court (申请人民法院强制执行); every 19th is revoked in 复议 (refunded), every 37th changed in
+    /// 诉讼, every 19th+7 upheld.
+    static func collect(_ c: EnforcementCase, _ decision: CaseDecision, fine: Int, i: Int, today: LocalDate, calendar: WorkCalendar,
+                        journal: (EnforcementCase, String, CaseStage, LocalDate, String, String) async throws -> Void,
+                        on db: any Database) async throws {
+        let caseID = try c.requireID()
+        guard let decided = LocalDate(iso: decision.decidedOn) else { return }
+        let served = min(today, decided.adding(days: 3))
+        let clock = CaseClock(start: served, value: 15, unit: .calendarDays)
+        let computed = try clock.due(calendar: calendar)
+        let due = computed.date
+        let d = CaseDeadline()
+        d.$enforcementCase.id = caseID
+        d.code = "fine_payment"
+        d.name = "缴纳罚款"
+        d.clock = clock
+        d.due = due.iso
+        d.provisional = computed.provisional
+        d.sourceText = JSONText(SourceRef(document: "行政处罚法", article: "第六十七条"))
+        try await journal(c, "stage", .service, served, "进入“送达”环节", "吴执法")
+        var remedy: CaseRemedy?
+        if i % 19 == 0 || i % 37 == 0 || i % 19 == 7 {
+            let r = CaseRemedy()
+            r.id = DemoIDs.uuid("remedy:amr:\(i)")
+            r.$enforcementCase.id = caseID
+            r.decisionID = try decision.requireID()
+            r.agencyID = c.$agency.id
+            r.kind = i % 37 == 0 ? .litigation : .reconsideration
+            r.organ = r.kind == .litigation ? "长春市朝阳区人民法院" : "长春市人民政府"
+            let applied = min(today, served.adding(days: 20))
+            r.appliedOn = applied.iso
+            r.receivedOn = min(today, applied.adding(days: 2)).iso
+            r.windowDue = (r.kind == .litigation ? served.adding(months: 6) : served.adding(days: 60)).iso
+            r.late = false
+            let resultOn = applied.adding(days: 45)
+            if resultOn <= today {
+                r.result = i % 19 == 0 ? .revoked : (i % 37 == 0 ? .changed : .upheld)
+                r.resultOn = resultOn.iso
+                r.resultNumber = r.kind == .litigation ? "（\(resultOn.year)）吉0104行初\(i)号" : "长府复决字〔\(resultOn.year)〕\(i)号"
+                if r.result == .changed { r.newSanctionText = JSONText(PenaltySanction(kinds: [.fine], fineAmount: fine * 6 / 10)) }
+                r.removedFen = r.result == .revoked ? fine * 100 : (r.result == .changed ? (fine - fine * 6 / 10) * 100 : 0)
+            } else { r.removedFen = 0 }
+            r.recordedByName = "周审核"
+            try await r.create(on: db)
+            try await journal(c, "remedy", .execution, applied, "当事人申请\(r.kind.label)（\(r.organ)）", "周审核")
+            if let result = r.result, let on = r.resultOn.flatMap(LocalDate.init(iso:)) {
+                try await journal(c, "remedy_result", .execution, on, "\(r.kind.label)结果：\(result.label)（\(r.resultNumber ?? "")）", "周审核")
+                if result.isReversal {
+                    let item = LiabilityIntake()
+                    item.sourceKind = "remedy_result"
+                    item.sourceID = try r.requireID()
+                    item.caseID = caseID
+                    item.agencyID = c.$agency.id
+                    item.openedOn = on.iso
+                    item.summary = "\(c.number)：\(r.kind.label)（\(r.organ)）\(result.label)原决定（\(r.resultNumber ?? "")）"
+                    item.status = "pending"
+                    try await item.create(on: db)
+                }
+            }
+            remedy = r
+        }
+        if i % 17 == 0 && remedy == nil {
+            let step = CaseEnforcementStep()
+            step.$enforcementCase.id = caseID
+            step.kind = EnforcementStepKind.courtEnforcement.rawValue
+            let on = min(today, due.adding(days: 30))
+            step.takenOn = on.iso
+            step.note = "当事人逾期不缴纳罚款，已申请人民法院强制执行"
+            step.recordedByName = "吴执法"
+            try await step.create(on: db)
+            try await journal(c, "enforcement", .execution, on, "执行措施：申请人民法院强制执行", "吴执法")
+            try await d.create(on: db)
+            return
+        }
+        let late = i % 7 == 0 && remedy == nil
+        let paidOn = min(today, late ? due.adding(days: 3 + i % 5) : served.adding(days: 1 + i % 10))
+        let fee = late ? LateFee.amount(fineYuan: fine, due: due, asOf: paidOn).fen : 0
+        let p = CasePayment()
+        p.$enforcementCase.id = caseID
+        p.decisionID = try decision.requireID()
+        p.agencyID = c.$agency.id
+        p.fineFen = fine * 100
+        p.lateFeeFen = fee
+        p.paidOn = paidOn.iso
+        p.receiptNumber = "ICBC-CC-\(paidOn.year)-\(String(format: "%05d", i))"
+        p.channel = i % 3 == 0 ? PaymentChannel.online.rawValue : PaymentChannel.bank.rawValue
+        p.recordedByID = DemoIDs.uuid("user:officer.amr1")
+        p.recordedByName = "吴执法"
+        try await p.create(on: db)
+        d.metOn = paidOn.iso
+        try await d.create(on: db)
+        try await journal(c, "payment", .execution, paidOn, "登记缴款 \(CollectionDTO.yuan(p.amountFen))元（凭证号 \(p.receiptNumber ?? "")）", "吴执法")
+        if let r = remedy, r.result == .revoked || r.result == .changed, let on = r.resultOn.flatMap(LocalDate.init(iso:)), on.adding(days: 10) <= today {
+            let refund = CaseRefund()
+            refund.$enforcementCase.id = caseID
+            refund.remedyID = try r.requireID()
+            refund.agencyID = c.$agency.id
+            refund.applicant = "长春某企业（当事人）"
+            refund.amountFen = r.removedFen
+            refund.appliedOn = on.adding(days: 3).iso
+            refund.paidOn = on.adding(days: 10).iso
+            refund.approvedByID = DemoIDs.uuid("user:legal.amr")
+            refund.approvedByName = "周审核"
+            try await refund.create(on: db)
+            try await journal(c, "refund", .execution, on.adding(days: 10), "退还罚款 \(CollectionDTO.yuan(refund.amountFen))元", "周审核")
         }
     }
 }

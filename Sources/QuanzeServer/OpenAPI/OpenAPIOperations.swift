@@ -251,7 +251,7 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + inspections + delegations + cases + records
+    ] + inspections + delegations + cases + records + collections
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [
@@ -354,5 +354,40 @@ enum OpenAPIOperations {
                      summary: "公示：某条记录的包含证明（叶哈希与审计路径，RFC 9162 2.1.3；不含记录内容；size 缺省为最新检查点）", tag: "公示", auth: .none,
                      parameters: [path("index"), query("size", Schema.string(min: 1, max: 15, pattern: "^[0-9]+$"))],
                      success: ok("RecordInclusion")),
+    ]
+
+    /// 执行（罚缴分离）、复议/诉讼、退款、责任追究线索、罚没款收缴季报 (see `CollectionDTOs.swift`).
+    static let collections: [APIOperation] = [
+        APIOperation(method: .GET, path: "/api/v1/cases/{caseID}/payments",
+                     summary: "罚款执行情况：罚款、已缴、尚欠、缴款期限、截至今日的加处罚款（每日3%，不超过罚款数额，复议诉讼期间不计），缴款、执行措施、复议诉讼、退款",
+                     tag: "执行", auth: .required, parameters: [path("caseID")], success: ok("Collection")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/payments",
+                     summary: "登记缴款（本主体执法人员或法制员；先抵罚款再抵加处罚款；409 NO_DECISION、NO_FINE、RECEIPT_DUPLICATE；400 PAYMENT_BEFORE_DECISION、PAYMENT_EXCEEDS_OUTSTANDING）",
+                     tag: "执行", auth: .required, parameters: [path("caseID")], body: "PaymentInput", success: ok("Collection", 201)),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/payments/{paymentID}/reversal",
+                     summary: "冲正一笔缴款（新增反向记录，原记录保留；409 PAYMENT_ALREADY_REVERSED、CANNOT_REVERSE_REVERSAL、REVERSAL_BELOW_REFUNDED）",
+                     tag: "执行", auth: .required, parameters: [path("caseID"), path("paymentID")], body: "PaymentReversalInput", success: ok("Collection", 201)),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/enforcement-steps",
+                     summary: "登记执行措施（如申请人民法院强制执行；罚款未缴清时登记后方可结案；409 NO_FINE、NOTHING_OUTSTANDING）",
+                     tag: "执行", auth: .required, parameters: [path("caseID")], body: "EnforcementStepInput", success: ok("Collection", 201)),
+        APIOperation(method: .GET, path: "/api/v1/cases/{caseID}/remedies", summary: "本案的行政复议、行政诉讼及结果", tag: "执行",
+                     auth: .required, parameters: [path("caseID")], success: okArray("Remedy")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/remedies",
+                     summary: "登记复议申请或起诉（本主体法制员；按法定期限标明是否逾期，不拒绝；409 NO_DECISION、REMEDY_PENDING）",
+                     tag: "执行", auth: .required, parameters: [path("caseID")], body: "RemedyInput", success: ok("Collection", 201)),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/remedies/{remedyID}/result",
+                     summary: "登记复议、诉讼结果（维持、撤销、变更、确认违法、责令履行、驳回；维持、驳回以外的转责任追究线索；409 REMEDY_ALREADY_DECIDED）",
+                     tag: "执行", auth: .required, parameters: [path("caseID"), path("remedyID")], body: "RemedyResultInput", success: ok("Collection")),
+        APIOperation(method: .GET, path: "/api/v1/cases/{caseID}/refunds", summary: "本案退还罚款记录", tag: "执行", auth: .required,
+                     parameters: [path("caseID")], success: okArray("Refund")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/refunds",
+                     summary: "登记退还罚款（依申请，本主体法制员批准；不超过实缴未退金额及复议诉讼结果减少的金额；400 REFUND_EXCEEDS_PAID、REFUND_EXCEEDS_REMOVED；409 REFUND_NOT_APPLICABLE）",
+                     tag: "执行", auth: .required, parameters: [path("caseID")], body: "RefundInput", success: ok("Collection", 201)),
+        APIOperation(method: .GET, path: "/api/v1/liability-intake", summary: "责任追究线索（复议、诉讼结果为撤销、变更、确认违法、责令履行的；待处理）",
+                     tag: "责任追究", auth: .required, success: okArray("LiabilityIntake")),
+        APIOperation(method: .GET, path: "/api/v1/fine-collections",
+                     summary: "罚没款收缴季报（监督员：本辖区各主体；法制员：本主体；默认上一季度）", tag: "执行", auth: .required,
+                     parameters: [query("year", Schema.int(min: 2000, max: 2100)), query("quarter", Schema.int(min: 1, max: 4)), query("agencyId", Schema.uuid)],
+                     success: ok("FineCollectionReport")),
     ]
 }

@@ -323,7 +323,7 @@ enum OpenAPISchemas {
             ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
-        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas
+        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas
     }
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`; text rules of `TextInput` and `CaseText`).
@@ -518,6 +518,47 @@ enum OpenAPISchemas {
                 ("index", Schema.int), ("treeSize", Schema.int), ("algorithm", Schema.string), ("leafHash", hash),
                 ("auditPath", Schema.array(hash)), ("rootHash", hash), ("checkpoint", Schema.string),
             ], required: ["index", "treeSize", "algorithm", "leafHash", "auditPath", "rootHash"])),
+        ]
+    }
+
+    /// 执行、复议诉讼、退款 (see `CollectionDTOs.swift`; amounts are 元 with at most two decimals, as text).
+    static var collectionSchemas: [(String, JSONValue)] {
+        let paragraph = #"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"#
+        func text(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: namePattern) }
+        func para(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: paragraph) }
+        let amount = Schema.string(min: 1, max: 13, pattern: "^[0-9]{1,10}(\\.[0-9]{1,2})?$")
+        func open(_ required: [String]) -> JSONValue { ["type": "object", "required": .array(required.map(JSONValue.string))] }
+        return [
+            ("PaymentInput", Schema.object([
+                ("amount", amount), ("paidOn", Schema.date), ("receiptNumber", text(50)),
+                ("channel", Schema.enumeration(PaymentChannel.allCases.map(\.rawValue))),
+            ], required: ["amount", "paidOn", "receiptNumber", "channel"])),
+            ("PaymentReversalInput", Schema.object([("reason", para(500))], required: ["reason"])),
+            ("EnforcementStepInput", Schema.object([
+                ("kind", Schema.enumeration(EnforcementStepKind.allCases.map(\.rawValue))), ("takenOn", Schema.date), ("note", para(1000)),
+            ], required: ["kind", "takenOn", "note"])),
+            ("RemedyInput", Schema.object([
+                ("kind", Schema.enumeration(RemedyKind.allCases.map(\.rawValue))), ("organ", text(100)), ("appliedOn", Schema.date), ("receivedOn", Schema.date),
+            ], required: ["kind", "organ", "appliedOn", "receivedOn"])),
+            ("RemedyResultInput", Schema.object([
+                ("result", Schema.enumeration(RemedyResult.allCases.map(\.rawValue))), ("decidedOn", Schema.date), ("documentNumber", text(60)),
+                ("newSanction", Schema.ref("Sanction")),
+            ], required: ["result", "decidedOn", "documentNumber"])),
+            ("RefundInput", Schema.object([
+                ("remedyId", Schema.uuid), ("applicant", text(100)), ("amount", amount), ("appliedOn", Schema.date), ("paidOn", Schema.date),
+            ], required: ["remedyId", "applicant", "amount", "appliedOn", "paidOn"])),
+            ("Remedy", open(["id", "caseId", "kind", "organ", "appliedOn", "receivedOn", "windowDue", "late", "removedFen"])),
+            ("Refund", open(["id", "remedyId", "applicant", "amountFen", "amount", "appliedOn", "paidOn", "approvedBy"])),
+            ("Collection", ["type": "object",
+                            "required": ["caseId", "hasFine", "fineFen", "paidFineFen", "paidLateFeeFen", "refundedFen", "outstandingFen", "lateDays",
+                                         "lateFeeFen", "lateFeeAsOf", "payments", "steps", "remedies", "refunds", "sources"],
+                            "properties": ["remedies": Schema.array(Schema.ref("Remedy")), "refunds": Schema.array(Schema.ref("Refund")),
+                                           "payments": Schema.array(open(["id", "amountFen", "fineFen", "lateFeeFen", "paidOn", "channel", "reversed"]))]]),
+            ("LiabilityIntake", open(["id", "sourceKind", "sourceId", "caseId", "caseNumber", "agencyId", "openedOn", "summary", "status"])),
+            ("FineCollectionReport", ["type": "object", "required": ["year", "quarter", "from", "to", "rows", "total", "source"],
+                                      "properties": ["rows": Schema.array(open(["agencyId", "agencyName", "decidedCount", "decidedFen", "paymentCount",
+                                                                                  "collectedFineFen", "collectedLateFeeFen", "refundCount", "refundedFen",
+                                                                                  "outstandingFen"]))]]),
         ]
     }
 }

@@ -162,12 +162,15 @@ struct CasePagesController: RouteCollection {
         }
     }
 
-    private func page(_ req: Request, _ p: Principal, _ c: EnforcementCase, _ agency: Agency) async throws -> CaseDetailPage {
+    func page(_ req: Request, _ p: Principal, _ c: EnforcementCase, _ agency: Agency) async throws -> CaseDetailPage {
         let entries = try await RecordLog.entries(stream: CaseJournal.stream(try c.requireID()), on: req.db)
         let integrity = try await RecordVerifier.integrity(of: entries, on: req.db)
         let detail = try await CaseDetail.load(c, agency: agency, today: req.today, window: req.application.services.options.warningDays,
                                                integrity: integrity, on: req.db)
         var page = CaseDetailPage(principal: p, detail: detail)
+        if detail.decision != nil {
+            page.collection = CollectionDTO(caseID: try c.requireID(), ledger: try await CaseCollection.ledger(caseID: try c.requireID(), on: req.db), today: req.today)
+        }
         page.integrity = integrity
         page.entries = entries
         if c.procedure.isPenalty {

@@ -36,6 +36,8 @@ final class CaseDecision: Model, @unchecked Sendable {
     @Field(key: "approver_user_id") var approverUserID: UUID
     @Field(key: "approver_name") var approverName: String
     @Field(key: "decided_on") var decidedOn: String
+    /// The fine in 分 (migration 010), set from the sanction on save (`DecisionFineMiddleware`).
+    @OptionalField(key: "fine_fen") var fineFen: Int?
 
     init() {}
 

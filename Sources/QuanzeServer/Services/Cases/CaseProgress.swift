@@ -25,6 +25,7 @@ enum CaseProgress {
         do { try CaseStateMachine.check(from: c.stage, to: input.to, procedure: c.procedure, context: c.context) }
         catch { throw CaseRefusal.from(error, field: "to") }
         let today = req.today
+        if input.to == .closed { try await CaseCollection.checkClosable(c, today: today, on: req.db) }
         let note = try input.note.map { try CaseText.paragraph($0, field: "note", max: 1000) }
         let actor = try req.principal().displayName
         let version = try await PowerItemVersion.find(c.$powerVersion.id, on: req.db)

@@ -11,6 +11,8 @@ struct CaseDetailPage {
     var benchmarks: [DiscretionBenchmark] = []
     var integrity: RecordVerifier.Integrity?
     var entries: [RecordEntry] = []
+    /// 执行, 复议/诉讼 and refunds (`CasePaymentSection`), once a decision is made.
+    var collection: CollectionDTO?
     var message: String?
     var error: String?
 
@@ -53,6 +55,7 @@ struct CaseDetailPage {
             UI.table(caption: "期限及依据", headers: ["期限", "起算日", "届满日", "状态", "依据"], rows: detail.deadlines.map(deadlineRow),
                      empty: "本案暂无计算中的期限。"),
             .unwrap(detail.decision) { d in decision(d) },
+            .unwrap(collection) { CasePaymentSection(principal: principal, summary: s, collection: $0).render() },
             .if(mayAct, actions()),
             .h2(.text("期限变更记录")),
             UI.table(caption: "期限变更记录", headers: ["期限", "变更", "原届满日", "新届满日", "理由", "依据", "经办人"],

@@ -32,6 +32,8 @@ struct NavItem: Sendable {
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "职责界定", title: "责任书", path: SiteURL.consolePledges, roles: [.supervisor, .legalOfficer]),
         NavItem(module: "执法检查", title: "双随机抽查", path: SiteURL.consoleInspectionPlans, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法办案", title: "罚没款收缴季报", path: SiteURL.consoleFineCollections, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "责任追究", title: "责任追究线索", path: SiteURL.consoleLiabilityIntake, roles: [.supervisor, .legalOfficer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
