@@ -36,5 +36,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateInspections())
         // 009: 案件索引
         app.migrations.add(AddCaseIndexes())
+        // 011: 案件移送、执法决定公开
+        app.migrations.add(CreateTransfersAndPublications())
     }
 }

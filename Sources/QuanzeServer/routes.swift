@@ -23,6 +23,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: PledgePagesController())
     try app.register(collection: InspectionPlanPagesController())
     try app.register(collection: PublicInspectionsController())
+    try app.register(collection: CaseTransferPagesController())
+    try app.register(collection: PublicDecisionsController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -47,4 +49,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIPublicRecordsController())
     try api.register(collection: APIInspectionPlansController())
     try api.register(collection: APIPublicInspectionsController())
+    try api.register(collection: APICaseTransfersController())
 }

@@ -61,6 +61,11 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case inspectionDraw = "inspection.draw"
     case inspectionPublish = "inspection.publish"
     case inspectionResultRecord = "inspection.result_record"
+    case caseTransfer = "case.transfer"
+    case caseTransferAccept = "case.transfer_accept"
+    case caseJudicialTransfer = "case.judicial_transfer"
+    case decisionPublish = "decision.publish"
+    case decisionWithdraw = "decision.withdraw"
 
     var label: String {
         switch self {
@@ -123,6 +128,11 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .inspectionDraw: "双随机抽取"
         case .inspectionPublish: "公布抽查结果"
         case .inspectionResultRecord: "登记检查结果"
+        case .caseTransfer: "案件移送其他机关"
+        case .caseTransferAccept: "接收移送案件"
+        case .caseJudicialTransfer: "案件移送司法机关"
+        case .decisionPublish: "公开执法决定"
+        case .decisionWithdraw: "撤回已公开的执法决定"
         }
     }
 }

@@ -162,7 +162,7 @@ struct CasePagesController: RouteCollection {
         }
     }
 
-    private func page(_ req: Request, _ p: Principal, _ c: EnforcementCase, _ agency: Agency) async throws -> CaseDetailPage {
+    func page(_ req: Request, _ p: Principal, _ c: EnforcementCase, _ agency: Agency) async throws -> CaseDetailPage {
         let entries = try await RecordLog.entries(stream: CaseJournal.stream(try c.requireID()), on: req.db)
         let integrity = try await RecordVerifier.integrity(of: entries, on: req.db)
         let detail = try await CaseDetail.load(c, agency: agency, today: req.today, window: req.application.services.options.warningDays,
@@ -170,6 +170,7 @@ struct CasePagesController: RouteCollection {
         var page = CaseDetailPage(principal: p, detail: detail)
         page.integrity = integrity
         page.entries = entries
+        page.transferSection = try await CaseTransferPages.section(req, p, c)
         if c.procedure.isPenalty {
             page.benchmarks = try await DiscretionBenchmark.query(on: req.db).filter(\.$agency.$id == c.$agency.id).all()
                 .filter { $0.$powerItem.id == nil || $0.$powerItem.id == c.$powerItem.id }

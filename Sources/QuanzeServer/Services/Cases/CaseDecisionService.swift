@@ -80,6 +80,7 @@ enum CaseDecisionService {
             try await clocks.meet(["penalty_decision", "license_decision", "seizure_duration", "promised_limit", "step:\(CaseStage.legalReview.rawValue)",
                                    "step:\(CaseStage.notice.rawValue)", "step:\(CaseStage.hearing.rawValue)", "step:\(CaseStage.review.rawValue)",
                                    "step:\(CaseStage.investigation.rawValue)"], caseID: caseID, on: today)
+            try await DecisionPublicityService.open(c, decision: decision, clocks: clocks)
             if c.procedure.isPenalty {
                 try await clocks.start("penalty_service", from: today, caseID: caseID, reason: "作出处罚决定（当事人不在场的，七日内送达）")
             }

@@ -31,7 +31,9 @@ enum CaseFiling {
         var majorCriteria: [StatutoryMajorCriterion]
     }
 
-    static func file(_ input: Input, agency: Agency, req: Request) async throws -> EnforcementCase {
+    /// `within` runs in the filing's transaction after the case is saved (e.g. accepting a 移送).
+    static func file(_ input: Input, agency: Agency, req: Request,
+                     within: (@Sendable (EnforcementCase, any Database) async throws -> Void)? = nil) async throws -> EnforcementCase {
         let today = req.today
         let agencyID = try agency.requireID()
         let title = try TextInput.name(input.title, field: "title", max: 100)
@@ -84,6 +86,7 @@ enum CaseFiling {
             let clocks = try await CaseDeadlines.load(jurisdictionID: agency.$jurisdiction.id, actor: actor, services: req.services, on: tx)
             try await startFilingDeadlines(c, version: version, clocks: clocks)
             try await req.audit(.caseFile, .success, target: c.number, detail: "\(agency.name) \(title)", on: tx)
+            try await within?(c, tx)
         }
         return c
     }

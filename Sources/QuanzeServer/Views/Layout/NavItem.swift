@@ -32,6 +32,9 @@ struct NavItem: Sendable {
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "职责界定", title: "责任书", path: SiteURL.consolePledges, roles: [.supervisor, .legalOfficer]),
         NavItem(module: "执法检查", title: "双随机抽查", path: SiteURL.consoleInspectionPlans, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法办案", title: "案件移送", path: SiteURL.consoleCaseTransfers, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "执法办案", title: "决定公开", path: SiteURL.consoleDecisionPublications,
+                roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
