@@ -38,5 +38,7 @@ enum QuanzeMigrations {
         app.migrations.add(AddCaseIndexes())
         // 010: 执行（罚缴分离）、复议诉讼结果、退款、责任追究线索
         app.migrations.add(CreateCollections())
+        // 011: 案件移送、执法决定公开
+        app.migrations.add(CreateTransfersAndPublications())
     }
 }

@@ -79,6 +79,16 @@ enum SiteURL {
     static func publicInspection(_ id: UUID) -> String { "/inspections/\(id)" }
     static func publicInspectionRedraw(_ id: UUID) -> String { "/inspections/\(id)/redraw" }
     static func publicInspectionJSON(_ id: UUID) -> String { "/api/v1/public/inspection-plans/\(id)" }
+    // 移送、执法决定公开
+    static let consoleCaseTransfers = "/console/case-transfers"
+    static func consoleCaseTransferAccept(_ id: UUID) -> String { "/console/case-transfers/\(id)/accept" }
+    static func consoleCaseTransfersOfCase(_ caseID: UUID) -> String { "/console/cases/\(caseID)/transfers" }
+    static func consoleCasePublication(_ caseID: UUID) -> String { "/console/cases/\(caseID)/publication" }
+    static let consoleDecisionPublications = "/console/decision-publications"
+    static func consoleDecisionPublicationAction(_ id: UUID, _ action: String) -> String { "/console/decision-publications/\(id)/\(action)" }
+    static let publicDecisions = "/decisions"
+    static func publicDecision(_ id: UUID) -> String { "/decisions/\(id)" }
+    static func publicDecisionJSON(_ id: UUID) -> String { "/api/v1/public/decisions/\(id)" }
 
     static let consoleLiabilityIntake = "/console/liability-intake"
     static let consoleFineCollections = "/console/fine-collections"

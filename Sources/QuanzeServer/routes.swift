@@ -24,6 +24,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: InspectionPlanPagesController())
     try app.register(collection: PublicInspectionsController())
     try app.register(collection: CollectionPagesController())
+    try app.register(collection: CaseTransferPagesController())
+    try app.register(collection: PublicDecisionsController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -49,4 +51,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIInspectionPlansController())
     try api.register(collection: APIPublicInspectionsController())
     try api.register(collection: APICollectionsController())
+    try api.register(collection: APICaseTransfersController())
 }

@@ -148,6 +148,8 @@ struct CaseCollectionTests {
                                             #"{"result":"upheld","decidedOn":"2026-12-10","documentNumber":"长府复决字〔2026〕88号"}"#)
             #expect(upheld.status == .ok, "\(upheld.body.string)")
             #expect(try await LiabilityIntake.query(on: app.db).count() == intakeBefore)
+            // 维持 leaves the decision's publication as it was.
+            #expect(try await DecisionPublication.query(on: app.db).filter(\.$enforcementCase.$id == id).first()?.status != .withdrawn)
             #expect(try await app.send(.POST, "\(base)/remedies/\(first.id)/result", legal,
                                        #"{"result":"revoked","decidedOn":"2026-12-10","documentNumber":"X"}"#).errorCode == "REMEDY_ALREADY_DECIDED")
             // 诉讼 after the 复议 decision: 15 日 from it (行政诉讼法 第四十五条) → 2026-12-25.
@@ -171,6 +173,10 @@ struct CaseCollectionTests {
             #expect(revoked.status == .ok, "\(revoked.body.string)")
             #expect(try revoked.content.get(Int.self, at: "fineFen") == 0)
             #expect(try revoked.content.get(Int.self, at: "outstandingFen") == 0)
+            // 撤销 withdraws the decision's publication with the reason, due 3 工作日 after the result (行政处罚法 第四十八条).
+            let publication = try #require(try await DecisionPublication.query(on: app.db).filter(\.$enforcementCase.$id == id).first())
+            #expect(publication.status == .withdrawn && publication.resultOn == "2026-12-20" && publication.withdrawalDue == "2026-12-23")
+            #expect(publication.withdrawalReason?.contains("撤销") == true)
             let items = try await LiabilityIntake.query(on: app.db).filter(\.$caseID == id).all()
             #expect(items.count == 1)
             #expect(items.first?.sourceKind == "remedy_result")

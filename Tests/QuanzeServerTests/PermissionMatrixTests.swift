@@ -212,6 +212,22 @@ let permissionMatrix: [String: Access] = [
     "POST /console/cases/:caseID/refunds": .roles([.legalOfficer]),
     "GET /console/liability-intake": .roles([.supervisor, .legalOfficer]), "GET /console/fine-collections": .roles([.supervisor, .legalOfficer]),
     "GET /console/fine-collections/csv": .roles([.supervisor, .legalOfficer]),
+    // 移送: the body's officers and 法制员 transfer; only the receiving body's staff accept (transferID is a
+    // pending transfer to 市场监管); 执法决定公开: the body's 法制员 publishes and withdraws; the portal is public
+    "GET /api/v1/cases/:caseID/transfers": .roles(business), "POST /api/v1/cases/:caseID/transfers": .roles([.officer, .legalOfficer]),
+    "GET /api/v1/case-transfers": .roles(business), "POST /api/v1/case-transfers/:transferID/accept": .roles([.officer, .legalOfficer]),
+    "POST /api/v1/cases/:caseID/publication": .roles([.legalOfficer]),
+    "GET /api/v1/decision-publications": .roles(business),
+    "POST /api/v1/decision-publications/:publicationID/publish": .roles([.legalOfficer]),
+    "POST /api/v1/decision-publications/:publicationID/withdraw": .roles([.legalOfficer]),
+    "GET /api/v1/public/decisions": .public, "GET /api/v1/public/decisions/:publicationID": .public,
+    "GET /console/case-transfers": .roles(business), "POST /console/case-transfers/:transferID/accept": .roles([.officer, .legalOfficer]),
+    "POST /console/cases/:caseID/transfers": .roles([.officer, .legalOfficer]),
+    "POST /console/cases/:caseID/publication": .roles([.legalOfficer]),
+    "GET /console/decision-publications": .roles(business),
+    "POST /console/decision-publications/:publicationID/publish": .roles([.legalOfficer]),
+    "POST /console/decision-publications/:publicationID/withdraw": .roles([.legalOfficer]),
+    "GET /decisions": .public, "GET /decisions/:publicationID": .public,
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -313,6 +329,8 @@ struct PathIDs {
             "sha256": String(repeating: "ab", count: 32), "index": "0",
             "planID": DemoIDs.uuid("inspection-plan:amr:3").uuidString,
             "paymentID": UUID().uuidString, "remedyID": UUID().uuidString,
+            "transferID": DemoIDs.uuid("transfer:urban-to-amr").uuidString,
+            "publicationID": DemoIDs.uuid("publication:amr:published").uuidString,
         ])
     }
 

@@ -67,6 +67,11 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case caseRemedyApply = "case.remedy_apply"
     case caseRemedyResult = "case.remedy_result"
     case caseRefund = "case.refund"
+    case caseTransfer = "case.transfer"
+    case caseTransferAccept = "case.transfer_accept"
+    case caseJudicialTransfer = "case.judicial_transfer"
+    case decisionPublish = "decision.publish"
+    case decisionWithdraw = "decision.withdraw"
 
     var label: String {
         switch self {
@@ -135,6 +140,11 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .caseRemedyApply: "登记复议或诉讼申请"
         case .caseRemedyResult: "登记复议或诉讼结果"
         case .caseRefund: "登记退还罚款"
+        case .caseTransfer: "案件移送其他机关"
+        case .caseTransferAccept: "接收移送案件"
+        case .caseJudicialTransfer: "案件移送司法机关"
+        case .decisionPublish: "公开执法决定"
+        case .decisionWithdraw: "撤回已公开的执法决定"
         }
     }
 }

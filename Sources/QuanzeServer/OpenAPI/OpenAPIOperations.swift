@@ -251,7 +251,7 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + inspections + delegations + cases + records + collections
+    ] + inspections + delegations + cases + records + collections + transfers
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [
@@ -279,6 +279,38 @@ enum OpenAPIOperations {
                      auth: .required, parameters: [path("caseID")], body: "CaseClockInput", success: ok("Case")),
         APIOperation(method: .GET, path: "/api/v1/case-warnings", summary: "预警看板：临近（黄）或已过（红）的期限，含依据；mine=1 为本人待办", tag: "执法办案",
                      auth: .required, parameters: [query("mine", Schema.enumeration(["1", "true"]))], success: okArray("CaseWarning")),
+    ]
+
+    /// 移送 and 执法决定公开 (see `CaseTransferDTOs.swift`, `CaseTransferService`, `DecisionPublicityService`).
+    static let transfers: [APIOperation] = [
+        APIOperation(method: .GET, path: "/api/v1/cases/{caseID}/transfers", summary: "本案的移送记录（移出及接收）", tag: "案件移送",
+                     auth: .required, parameters: [path("caseID")], success: okArray("CaseTransfer")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/transfers",
+                     summary: "移送其他行政执法机关（本案以“已移送”结案；接收移送的案件不得再次移送，400 TRANSFER_NOT_ALLOWED_AGAIN）或移送司法机关（行政案件中止）",
+                     tag: "案件移送", auth: .required, parameters: [path("caseID")], body: "CaseTransferInput", success: ok("CaseTransfer", 201)),
+        APIOperation(method: .GET, path: "/api/v1/case-transfers", summary: "本辖区或本主体移出、移入的案件（status=pending 为待接收）", tag: "案件移送",
+                     auth: .required, parameters: [query("status", Schema.enumeration(["pending", "accepted", "judicial"]))],
+                     success: okArray("CaseTransfer")),
+        APIOperation(method: .POST, path: "/api/v1/case-transfers/{transferID}/accept",
+                     summary: "接收移送并立案（仅接收主体的执法人员或法制员；不得拒绝；案件来源为移送，当事人沿用原案）", tag: "案件移送",
+                     auth: .required, parameters: [path("transferID")], body: "CaseTransferAcceptInput", success: ok("CaseTransferAccepted", 201)),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/publication", summary: "将其他执法决定列为应当公开（20 个工作日内公开）",
+                     tag: "执法决定公开", auth: .required, parameters: [path("caseID")], success: ok("DecisionPublication")),
+        APIOperation(method: .GET, path: "/api/v1/decision-publications", summary: "本辖区或本主体的执法决定公开情况（应公开日期、逾期、撤回）",
+                     tag: "执法决定公开", auth: .required,
+                     parameters: [query("status", Schema.enumeration(["pending", "published", "withdrawn"]))], success: okArray("DecisionPublication")),
+        APIOperation(method: .POST, path: "/api/v1/decision-publications/{publicationID}/publish",
+                     summary: "公开执法决定（本主体法制员；自然人姓名、身份证号、电话脱敏）", tag: "执法决定公开",
+                     auth: .required, parameters: [path("publicationID")], success: ok("DecisionPublication")),
+        APIOperation(method: .POST, path: "/api/v1/decision-publications/{publicationID}/withdraw",
+                     summary: "撤回执法决定（须说明理由；决定被变更、撤销或确认违法之日起三个工作日内，行政处罚法第四十八条）", tag: "执法决定公开",
+                     auth: .required, parameters: [path("publicationID")], body: "DecisionWithdrawInput", success: ok("DecisionPublication")),
+        APIOperation(method: .GET, path: "/api/v1/public/decisions", summary: "已公开的执法决定（无需登录；q 按文号、主体、当事人、内容检索）",
+                     tag: "执法决定公开", auth: .none,
+                     parameters: [query("q", Schema.string(min: 1, max: 50)), query("page", Schema.int(min: 1, max: 100_000)),
+                                  query("per", Schema.int(min: 1, max: 200))], success: ok("PublicDecisionPage")),
+        APIOperation(method: .GET, path: "/api/v1/public/decisions/{publicationID}", summary: "已公开或已撤回的执法决定，附公开记录纳入已签名检查点的证明地址",
+                     tag: "执法决定公开", auth: .none, parameters: [path("publicationID")], success: ok("PublicDecision")),
     ]
 
     /// 双随机一公开 (法制员 manages, 监督员 reads; the public part needs no sign-in).

@@ -323,7 +323,7 @@ enum OpenAPISchemas {
             ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
-        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas
+        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas
     }
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`; text rules of `TextInput` and `CaseText`).
@@ -378,6 +378,39 @@ enum OpenAPISchemas {
                                      "deadlines": Schema.array(open(["code", "name", "start", "due", "provisional", "level", "source"]))]]),
             ("CaseWarning", ["type": "object", "required": ["caseID", "number", "title", "deadline", "due", "level", "source"],
                              "properties": ["level": level]]),
+        ]
+    }
+
+    /// 移送 and 执法决定公开 (see `CaseTransferDTOs.swift`).
+    static var transferSchemas: [(String, JSONValue)] {
+        let paragraph = #"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"#
+        func text(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: namePattern) }
+        func para(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: paragraph) }
+        func open(_ required: [String]) -> JSONValue { ["type": "object", "required": .array(required.map(JSONValue.string))] }
+        return [
+            ("CaseTransferInput", Schema.object([
+                ("kind", Schema.enumeration(CaseTransferKind.allCases.map(\.rawValue))), ("toAgencyId", Schema.uuid), ("reason", para(500)),
+                ("materials", ["type": "array", "minItems": 1, "maxItems": 30, "items": text(100)]),
+                ("organ", Schema.enumeration(JudicialOrgan.allCases.map(\.rawValue))), ("organName", text(100)), ("suspectedCrime", text(100)),
+                ("receiptNumber", text(50)), ("transferredOn", Schema.date),
+            ], required: ["kind", "reason", "materials"])),
+            ("CaseTransferAcceptInput", Schema.object([
+                ("powerItemId", Schema.uuid), ("procedure", Schema.enumeration(CaseProcedure.allCases.map(\.rawValue))), ("title", text(100)),
+                ("facts", para(5000)), ("filedOn", Schema.date),
+                ("officers", ["type": "array", "minItems": 1, "maxItems": 10, "items": Schema.ref("CaseOfficerInput")]),
+                ("majorCriteria", Schema.array(Schema.enumeration(StatutoryMajorCriterion.allCases.map(\.rawValue)))),
+            ], required: ["powerItemId", "procedure", "officers"])),
+            ("CaseTransfer", open(["id", "caseId", "caseNumber", "fromAgencyId", "fromAgencyName", "kind", "kindLabel", "transferredOn", "reason",
+                                   "materials", "status", "statusLabel", "source"])),
+            ("CaseTransferAccepted", Schema.object([("transfer", Schema.ref("CaseTransfer")), ("caseId", Schema.uuid), ("caseNumber", Schema.string)],
+                                                   required: ["transfer", "caseId", "caseNumber"])),
+            ("DecisionWithdrawInput", Schema.object([("reason", para(500)), ("basis", text(100)), ("resultOn", Schema.date)], required: ["reason"])),
+            ("DecisionPublication", open(["id", "caseId", "caseNumber", "agencyName", "decisionNumber", "decidedOn", "ruleCode", "due", "provisional",
+                                          "source", "status", "statusLabel", "late", "withdrawalLate"])),
+            ("PublicDecision", open(["id", "status", "statusLabel", "agencyName", "decisionNumber", "procedure", "caseTitle", "parties", "facts",
+                                     "basis", "content", "decidedOn"])),
+            ("PublicDecisionPage", ["type": "object", "required": ["items", "total", "page", "per"],
+                                    "properties": ["items": Schema.array(Schema.ref("PublicDecision")), "total": Schema.int]]),
         ]
     }
 

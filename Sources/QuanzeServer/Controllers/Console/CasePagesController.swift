@@ -173,6 +173,7 @@ struct CasePagesController: RouteCollection {
         }
         page.integrity = integrity
         page.entries = entries
+        page.transferSection = try await CaseTransferPages.section(req, p, c)
         if c.procedure.isPenalty {
             page.benchmarks = try await DiscretionBenchmark.query(on: req.db).filter(\.$agency.$id == c.$agency.id).all()
                 .filter { $0.$powerItem.id == nil || $0.$powerItem.id == c.$powerItem.id }

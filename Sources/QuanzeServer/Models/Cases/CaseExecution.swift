@@ -131,6 +131,9 @@ enum RemedyResult: String, Codable, CaseIterable, Sendable {
     }
     /// A result against the body: opens a liability intake item and counts in assessment.
     var isReversal: Bool { self != .upheld && self != .dismissed }
+    /// The decision itself was changed, revoked or found unlawful: its publication is withdrawn
+    /// (行政处罚法 第四十八条).
+    var altersDecision: Bool { self == .revoked || self == .changed || self == .unlawful }
 }
 
 /// 退还罚款 after 复议/诉讼, by application (长春 实施意见 罚缴分离: 退库申请). Append-only.

@@ -35,6 +35,8 @@ final class EnforcementCase: Model, @unchecked Sendable {
     @OptionalField(key: "hearing_right") var hearingRight: String?
     @Field(key: "hearing_requested") var hearingRequested: Bool
     @OptionalField(key: "closed_on") var closedOn: String?
+    /// Why the case ended (nil while open or before migration 011: an ordinary 结案归档).
+    @OptionalField(key: "closing_reason") var closingReason: CaseClosingReason?
     @Field(key: "created_by") var createdBy: String
 
     init() {}

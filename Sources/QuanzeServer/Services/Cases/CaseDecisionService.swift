@@ -79,6 +79,7 @@ enum CaseDecisionService {
             let clocks = CaseDeadlines(calendar: clocks.calendar, profile: clocks.profile, actor: p.displayName, db: tx)
             try await clocks.meet(["penalty_decision", "license_decision", "seizure_duration", "promised_limit"], caseID: caseID, on: today)
             try await clocks.meetSteps(caseID: caseID, on: today)
+            try await DecisionPublicityService.open(c, decision: decision, clocks: clocks)
             if c.procedure.isPenalty {
                 try await clocks.start("penalty_service", from: today, caseID: caseID, reason: "作出处罚决定（当事人不在场的，七日内送达）")
             }

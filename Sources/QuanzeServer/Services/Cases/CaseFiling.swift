@@ -44,9 +44,15 @@ enum CaseFiling {
         var team: [CaseTeam.Checked]
     }
 
-    static func file(_ input: Input, agency: Agency, req: Request) async throws -> EnforcementCase {
+    /// `within` runs in the filing's transaction after the case is saved (e.g. accepting a 移送).
+    static func file(_ input: Input, agency: Agency, req: Request,
+                     within: (@Sendable (EnforcementCase, any Database) async throws -> Void)? = nil) async throws -> EnforcementCase {
         let checked = try await check(input, agency: agency, req: req)
-        return try await req.db.transaction { tx in try await store(checked, req: req, on: tx) }
+        return try await req.db.transaction { tx in
+            let c = try await store(checked, req: req, on: tx)
+            try await within?(c, tx)
+            return c
+        }
     }
 
     /// Every check of 立案, without writing anything.

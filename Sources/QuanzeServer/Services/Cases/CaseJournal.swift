@@ -9,11 +9,12 @@ import Vapor
 enum CaseJournal {
     static func stream(_ caseID: UUID) -> String { "case:\(caseID.uuidString.lowercased())" }
 
+    @discardableResult
     static func write(_ c: EnforcementCase, kind: String, stage: CaseStage?, on day: LocalDate, summary: String,
-                      actor: String, req: Request, db: any Database) async throws {
+                      actor: String, req: Request, db: any Database) async throws -> RecordEntry {
         let caseID = try c.requireID()
         try await CaseEvent(caseID: caseID, kind: kind, stage: stage, on: day, summary: summary, actor: actor).create(on: db)
-        try await req.record(stream: stream(caseID), kind: "case." + kind, payload: payload(c, stage: stage, day: day, summary: summary, actor: actor), on: db)
+        return try await req.record(stream: stream(caseID), kind: "case." + kind, payload: payload(c, stage: stage, day: day, summary: summary, actor: actor), on: db)
     }
 
     static func payload(_ c: EnforcementCase, stage: CaseStage?, day: LocalDate, summary: String, actor: String) -> [String: String] {

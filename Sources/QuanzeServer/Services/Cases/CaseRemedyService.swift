@@ -155,7 +155,13 @@ enum CaseRemedyService {
     /// Called once a decision has been changed, revoked or found unlawful (in the result's transaction).
     /// The publication of decisions hooks in here to withdraw the published decision within 3 工作日
     /// (行政处罚法 第四十八条).
-    static func decisionAltered(_ c: EnforcementCase, remedy: CaseRemedy, req: Request, on db: any Database) async throws {}
+    static func decisionAltered(_ c: EnforcementCase, remedy: CaseRemedy, req: Request, on db: any Database) async throws {
+        guard let result = remedy.result, result.altersDecision, let resultOn = remedy.resultOn.flatMap(LocalDate.init(iso:)) else { return }
+        let caseID = try c.requireID()
+        guard let pub = try await DecisionPublication.query(on: db).filter(\.$enforcementCase.$id == caseID).first(), pub.status != .withdrawn else { return }
+        try await DecisionPublicityService.withdraw(caseID: caseID, reason: "\(remedy.kind.label)结果：\(result.label)（\(remedy.resultNumber ?? "")）",
+                                                    basis: String("\(remedy.organ) \(remedy.resultNumber ?? "")".prefix(100)), on: resultOn, req: req, db: db)
+    }
 
     // MARK: refunds
 

@@ -15,6 +15,8 @@ struct CaseDetailPage {
     var collection: CollectionDTO?
     var message: String?
     var error: String?
+    /// 移送 and 决定公开 (`CaseTransferPages.section`).
+    var transferSection: Node<HTML.BodyContext>?
 
     private var s: CaseSummaryDTO { detail.summary }
     private var mayAct: Bool { principal.hasAny([.officer, .legalOfficer]) && principal.agencyID == s.agencyId && s.stage != .closed }
@@ -57,6 +59,7 @@ struct CaseDetailPage {
             .unwrap(detail.decision) { d in decision(d) },
             .unwrap(collection) { CasePaymentSection(principal: principal, summary: s, collection: $0).render() },
             .if(mayAct, actions()),
+            .unwrap(transferSection) { $0 },
             .h2(.text("期限变更记录")),
             UI.table(caption: "期限变更记录", headers: ["期限", "变更", "原届满日", "新届满日", "理由", "依据", "经办人"],
                      rows: detail.deadlineHistory.map { h in

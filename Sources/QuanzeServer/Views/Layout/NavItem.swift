@@ -34,6 +34,9 @@ struct NavItem: Sendable {
         NavItem(module: "执法检查", title: "双随机抽查", path: SiteURL.consoleInspectionPlans, roles: [.supervisor, .legalOfficer]),
         NavItem(module: "执法办案", title: "罚没款收缴季报", path: SiteURL.consoleFineCollections, roles: [.supervisor, .legalOfficer]),
         NavItem(module: "责任追究", title: "责任追究线索", path: SiteURL.consoleLiabilityIntake, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法办案", title: "案件移送", path: SiteURL.consoleCaseTransfers, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "执法办案", title: "决定公开", path: SiteURL.consoleDecisionPublications,
+                roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
