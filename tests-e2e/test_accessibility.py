@@ -27,7 +27,7 @@ FAIL_IMPACTS = ("serious", "critical")
 # axe options: every rule axe ships with (WCAG 2.0/2.1/2.2 A+AA and best practices).
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 
-PUBLIC_PAGES = ["/", "/agencies", "/console/login"]
+PUBLIC_PAGES = ["/", "/agencies", "/console/login", "/decisions"]
 
 # (path, expected <h1> or None, users to try in order: the first one that may see the page is used)
 CONSOLE_PAGES = [
