@@ -36,5 +36,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateInspections())
         // 009: 案件索引
         app.migrations.add(AddCaseIndexes())
+        // 010: 裁量基准 levels, factors; decided fines for 裁量一致性
+        app.migrations.add(AddDiscretionLevels())
     }
 }

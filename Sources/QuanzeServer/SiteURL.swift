@@ -79,6 +79,9 @@ enum SiteURL {
     static func publicInspection(_ id: UUID) -> String { "/inspections/\(id)" }
     static func publicInspectionRedraw(_ id: UUID) -> String { "/inspections/\(id)/redraw" }
     static func publicInspectionJSON(_ id: UUID) -> String { "/api/v1/public/inspection-plans/\(id)" }
+    static let consoleDiscretion = "/console/discretion-benchmarks"
+    static func consoleDiscretionBenchmark(_ id: UUID) -> String { "/console/discretion-benchmarks/\(id)" }
+    static let consoleDiscretionConsistency = "/console/discretion-consistency"
 
     // API
     static let api = "/api/v1"

@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PledgePagesController())
     try app.register(collection: InspectionPlanPagesController())
     try app.register(collection: PublicInspectionsController())
+    try app.register(collection: DiscretionPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())

@@ -198,6 +198,13 @@ let permissionMatrix: [String: Access] = [
     "GET /inspections": .public, "GET /inspections/:planID": .public, "GET /inspections/:planID/redraw": .public,
     "GET /api/v1/public/inspection-plans": .public, "GET /api/v1/public/inspection-plans/:planID": .public,
     "GET /api/v1/public/inspection-plans/:planID/redraw": .public,
+    // 裁量基准 and 裁量一致性: the body's 法制员 revises (benchmarkID is the demo's food-safety benchmark); business roles read in scope
+    "PUT /api/v1/discretion-benchmarks/:benchmarkID": .roles([.legalOfficer]),
+    "GET /api/v1/discretion-consistency": .roles(business),
+    "GET /console/discretion-benchmarks": .roles(business), "POST /console/discretion-benchmarks": .roles([.legalOfficer]),
+    "GET /console/discretion-benchmarks/:benchmarkID": .roles(business),
+    "POST /console/discretion-benchmarks/:benchmarkID": .roles([.legalOfficer]),
+    "GET /console/discretion-consistency": .roles(business),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -298,6 +305,7 @@ struct PathIDs {
             "caseID": DemoIDs.uuid("case:amr:1").uuidString, "document": "decision",
             "sha256": String(repeating: "ab", count: 32), "index": "0",
             "planID": DemoIDs.uuid("inspection-plan:amr:3").uuidString,
+            "benchmarkID": DemoIDs.uuid("discretion:amr:1").uuidString,
         ])
     }
 

@@ -61,6 +61,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case inspectionDraw = "inspection.draw"
     case inspectionPublish = "inspection.publish"
     case inspectionResultRecord = "inspection.result_record"
+    case discretionCreate = "discretion.create"
+    case discretionUpdate = "discretion.update"
 
     var label: String {
         switch self {
@@ -123,6 +125,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .inspectionDraw: "双随机抽取"
         case .inspectionPublish: "公布抽查结果"
         case .inspectionResultRecord: "登记检查结果"
+        case .discretionCreate: "制定裁量基准"
+        case .discretionUpdate: "修改裁量基准"
         }
     }
 }

@@ -32,6 +32,11 @@ final class CaseDecision: Model, @unchecked Sendable {
     @OptionalField(key: "discretion_id") var discretionID: UUID?
     @OptionalField(key: "circumstance") var circumstance: String?
     @OptionalField(key: "outside_range_reason") var outsideRangeReason: String?
+    /// What the decision was measured against — the benchmark's level as it then read and the listed
+    /// 情节 found (010); a later edit of the benchmark does not change it.
+    @OptionalField(key: "discretion") var discretionText: JSONText<DecisionDiscretion>?
+    /// The fine in 元 when the sanction has one (010), for the 裁量一致性 report.
+    @OptionalField(key: "fine_amount") var fineAmount: Int?
     @OptionalField(key: "collecting_bank") var collectingBank: String?
     @Field(key: "approver_user_id") var approverUserID: UUID
     @Field(key: "approver_name") var approverName: String
@@ -41,6 +46,7 @@ final class CaseDecision: Model, @unchecked Sendable {
 
     var document: DecisionDocument { documentText.value }
     var sanction: PenaltySanction? { sanctionText?.value }
+    var discretion: DecisionDiscretion? { discretionText?.value }
 }
 
 /// A body's yearly sequence of document numbers (立案号, 文号), one row per body, year and kind.
@@ -54,4 +60,25 @@ final class DocumentSequence: Model, @unchecked Sendable {
     @Field(key: "last") var last: Int
 
     init() {}
+}
+
+/// The 裁量基准 part of a decision: the benchmark, the level chosen (its kinds and range as they then
+/// read), the 从轻、减轻、从重 情节 found, whether the fine lies outside the level, and the rule's source.
+struct DecisionDiscretion: Codable, Sendable, Equatable {
+    var benchmarkId: UUID
+    var violation: String
+    var level: DiscretionLevel
+    var factors: [DiscretionFactor]
+    var outsideLevel: Bool
+    var source: String
+
+    var levelText: String {
+        "\(level.circumstance)（\(level.allowedKinds.isEmpty ? "处罚种类不限" : level.allowedKinds.map(\.label).joined(separator: "、"))"
+            + (level.minAmount != nil || level.maxAmount != nil ? "；罚款\(level.range.text)" : "") + "）"
+    }
+
+    func factorsText(_ kind: DiscretionFactorKind) -> String? {
+        let list = factors.filter { $0.kind == kind }
+        return list.isEmpty ? nil : list.map(\.citation).joined(separator: "；")
+    }
 }

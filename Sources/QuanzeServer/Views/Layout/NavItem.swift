@@ -32,6 +32,7 @@ struct NavItem: Sendable {
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "职责界定", title: "责任书", path: SiteURL.consolePledges, roles: [.supervisor, .legalOfficer]),
         NavItem(module: "执法检查", title: "双随机抽查", path: SiteURL.consoleInspectionPlans, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法办案", title: "裁量基准", path: SiteURL.consoleDiscretion, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
