@@ -40,5 +40,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateCollections())
         // 011: 案件移送、执法决定公开
         app.migrations.add(CreateTransfersAndPublications())
+        // 012: 裁量基准 levels and factors; what each decision was measured against
+        app.migrations.add(AddDiscretionLevels())
     }
 }

@@ -92,6 +92,9 @@ enum SiteURL {
 
     static let consoleLiabilityIntake = "/console/liability-intake"
     static let consoleFineCollections = "/console/fine-collections"
+    static let consoleDiscretion = "/console/discretion-benchmarks"
+    static func consoleDiscretionBenchmark(_ id: UUID) -> String { "/console/discretion-benchmarks/\(id)" }
+    static let consoleDiscretionConsistency = "/console/discretion-consistency"
 
     // API
     static let api = "/api/v1"

@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CollectionPagesController())
     try app.register(collection: CaseTransferPagesController())
     try app.register(collection: PublicDecisionsController())
+    try app.register(collection: DiscretionPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())

@@ -11,7 +11,7 @@ struct DiscretionBenchmarkTests {
     let amr = DemoIDs.uuid("agency:amr")
 
     func body(article: String, min: Int = 100, max: Int = 200) -> String {
-        #"{"articleId":"\#(DemoIDs.uuid(article))","violation":"未按规定公示信息","tiers":[{"circumstance":"一般","sanction":"罚款","minAmount":\#(min),"maxAmount":\#(max)}]}"#
+        #"{"articleId":"\#(DemoIDs.uuid(article))","violation":"未按规定公示信息","tiers":[{"circumstance":"一般","sanction":"罚款","allowedKinds":["fine"],"minAmount":\#(min),"maxAmount":\#(max)}]}"#
     }
 
     @Test("a 规范性文件, a repealed article, a reversed range or another body's power is refused; nothing saved")

@@ -228,6 +228,13 @@ let permissionMatrix: [String: Access] = [
     "POST /console/decision-publications/:publicationID/publish": .roles([.legalOfficer]),
     "POST /console/decision-publications/:publicationID/withdraw": .roles([.legalOfficer]),
     "GET /decisions": .public, "GET /decisions/:publicationID": .public,
+    // 裁量基准 and 裁量一致性: the body's 法制员 revises (benchmarkID is the demo's food-safety benchmark); business roles read in scope
+    "PUT /api/v1/discretion-benchmarks/:benchmarkID": .roles([.legalOfficer]),
+    "GET /api/v1/discretion-consistency": .roles(business),
+    "GET /console/discretion-benchmarks": .roles(business), "POST /console/discretion-benchmarks": .roles([.legalOfficer]),
+    "GET /console/discretion-benchmarks/:benchmarkID": .roles(business),
+    "POST /console/discretion-benchmarks/:benchmarkID": .roles([.legalOfficer]),
+    "GET /console/discretion-consistency": .roles(business),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -331,6 +338,7 @@ struct PathIDs {
             "paymentID": UUID().uuidString, "remedyID": UUID().uuidString,
             "transferID": DemoIDs.uuid("transfer:urban-to-amr").uuidString,
             "publicationID": DemoIDs.uuid("publication:amr:published").uuidString,
+            "benchmarkID": DemoIDs.uuid("discretion:amr:1").uuidString,
         ])
     }
 

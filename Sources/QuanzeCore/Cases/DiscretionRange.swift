@@ -11,9 +11,8 @@ public struct DiscretionRange: Codable, Sendable, Hashable {
         self.maxAmount = maxAmount
     }
 
-    /// 通州区行政处罚自由裁量权监督规定 第四条(二)(四): the kind and range the benchmark sets; like
-    /// cases treated alike (seed 004 篇十一).
-    public static let source = SourceRef(seed: "004_cacaddb37daf54c4.txt", part: "篇十一", document: "通州区行政处罚自由裁量权监督规定", article: "第四条")
+    /// 通州区行政处罚自由裁量权监督规定 第四条(二): the kind and range the benchmark sets (seed 004 篇十一).
+    public static let source = DiscretionSources.kindsAndRange
 
     public func contains(_ amount: Int) -> Bool {
         if let lo = minAmount, amount < lo { return false }

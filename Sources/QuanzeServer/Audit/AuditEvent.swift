@@ -72,6 +72,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case caseJudicialTransfer = "case.judicial_transfer"
     case decisionPublish = "decision.publish"
     case decisionWithdraw = "decision.withdraw"
+    case discretionCreate = "discretion.create"
+    case discretionUpdate = "discretion.update"
 
     var label: String {
         switch self {
@@ -145,6 +147,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .caseJudicialTransfer: "案件移送司法机关"
         case .decisionPublish: "公开执法决定"
         case .decisionWithdraw: "撤回已公开的执法决定"
+        case .discretionCreate: "制定裁量基准"
+        case .discretionUpdate: "修改裁量基准"
         }
     }
 }

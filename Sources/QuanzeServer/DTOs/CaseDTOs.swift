@@ -112,6 +112,8 @@ struct CaseDecisionDTO: Content, Sendable {
     var collectingBank: String?
     var approverName: String
     var decidedOn: String
+    /// 裁量基准: level, factors found, source (absent when none was applied).
+    var discretion: DecisionDiscretion? = nil
 }
 
 struct CaseDetailDTO: Content, Sendable {

@@ -106,15 +106,18 @@ struct CaseDecisionInput: Content, StrictInput {
     var circumstance: String?
     var outsideRangeReason: String?
     var collectingBank: String?
+    /// 从轻、减轻、从重 情节 found, as listed by the benchmark.
+    var factors: [String]?
     enum CodingKeys: String, CodingKey, CaseIterable {
         case factsAndEvidence, basis, content, performance, remedies, sanction, partyKind, discretionId, circumstance, outsideRangeReason, collectingBank
+        case factors
     }
     typealias Keys = CodingKeys
 
     var service: CaseDecisionService.Input {
         .init(factsAndEvidence: factsAndEvidence, basis: basis, content: content, performance: performance, remedies: remedies,
               sanction: sanction?.sanction, partyKind: partyKind, discretionID: discretionId, circumstance: circumstance,
-              outsideRangeReason: outsideRangeReason, collectingBank: collectingBank)
+              outsideRangeReason: outsideRangeReason, collectingBank: collectingBank, factors: factors ?? [])
     }
 }
 

@@ -72,10 +72,16 @@ extension DemoCases {
             c.filedOn = filed.iso
             c.suspended = open && i % 29 == 0
             c.majorCriteria = i % 11 == 0 ? [.complex] : []
-            c.majorReasons = MajorDecisionRule.reasons(statutory: c.majorCriteria, powerCriteria: [], hearingHeld: false, outsideDiscretion: false)
+            c.majorReasons = MajorDecisionRule.reasons(statutory: c.majorCriteria, powerCriteria: [], hearingHeld: false,
+                                                 outsideDiscretion: !licensing && i % 23 == 0)
             c.legalReviewRequired = !c.majorReasons.isEmpty
             c.hearingRequested = false
-            let fine = i % 23 == 0 ? 180_000 : 65_000 + (i * 37) % 20_000
+            // The 裁量基准 level found (mostly 一般) and a fine inside it, in whole thousands; every 23rd
+            // case is fined 95 000 元 under 一般 (inside 严重) with a written reason — the report's outliers.
+            let level = DemoDiscretion.foodLevels[[0, 0, 1, 1, 1, 1, 1, 2, 2, 3][i % 10]]
+            let outlier = i % 23 == 0
+            let steps = (level.maxAmount! - level.minAmount!) / 1_000 + 1
+            let fine = outlier ? 95_000 : level.minAmount! + ((i * 37) % steps) * 1_000
             if !licensing && [.notice, .legalReview, .decision, .service, .execution, .closed].contains(safeStage) {
                 c.proposedSanction = PenaltySanction(kinds: [.fine], fineAmount: fine)
                 c.notifiedOn = filed.adding(days: 20).iso
@@ -131,9 +137,15 @@ extension DemoCases {
                 agencyName: amr.name, decidedOn: decidedOn))
             if !licensing {
                 decision.sanctionText = JSONText(PenaltySanction(kinds: [.fine], fineAmount: fine))
+                let chosen = outlier ? DemoDiscretion.foodLevels[1] : level
+                let factors = outlier || chosen.circumstance == "较重" || chosen.circumstance == "严重" ? [DemoDiscretion.aggravating]
+                    : (chosen.circumstance == "轻微" ? [DemoDiscretion.mitigating] : [])
                 decision.discretionID = DemoIDs.uuid("discretion:amr:1")
-                decision.circumstance = "一般"
-                decision.outsideRangeReason = fine > 100_000 ? "违法经营规模大、持续时间长" : nil
+                decision.circumstance = chosen.circumstance
+                decision.discretionText = JSONText(DecisionDiscretion(
+                    benchmarkId: DemoIDs.uuid("discretion:amr:1"), violation: "未取得食品经营许可从事食品经营活动（货值金额不足一万元）",
+                    level: chosen.level, factors: factors, outsideLevel: outlier, source: DiscretionSources.kindsAndRange.description))
+                decision.outsideRangeReason = outlier ? "违法经营规模大、持续时间长，经法制审核同意在“一般”情节幅度以上处罚" : nil
                 decision.collectingBank = "中国工商银行长春分行"
             }
             decision.approverUserID = DemoIDs.uuid("user:officer.amr2")

@@ -251,7 +251,7 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + inspections + delegations + cases + records + collections + transfers
+    ] + inspections + delegations + cases + records + collections + transfers + discretion
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [
@@ -421,5 +421,18 @@ enum OpenAPIOperations {
                      summary: "罚没款收缴季报（监督员：本辖区各主体；法制员：本主体；默认上一季度）", tag: "执行", auth: .required,
                      parameters: [query("year", Schema.int(min: 2000, max: 2100)), query("quarter", Schema.int(min: 1, max: 4)), query("agencyId", Schema.uuid)],
                      success: ok("FineCollectionReport")),
+    ]
+
+    /// 裁量基准 revision and the 裁量一致性 report (docs/cases.md).
+    static let discretion: [APIOperation] = [
+        APIOperation(method: .PUT, path: "/api/v1/discretion-benchmarks/{benchmarkID}",
+                     summary: "修改裁量基准（本主体法制员；情节、处罚种类、幅度和列明情节整体替换；已作出的决定保留当时的情节和幅度）",
+                     tag: "权责清单", auth: .required, parameters: [path("benchmarkID")], body: "DiscretionBenchmarkInput",
+                     success: ok("DiscretionBenchmark")),
+        APIOperation(method: .GET, path: "/api/v1/discretion-consistency",
+                     summary: "裁量一致性：按裁量基准和情节统计某年度决定的罚款（件数、最低、中位数、最高、平均）并标出异常值（超出情节幅度；或 n≥5 时超出 Tukey 界限）",
+                     tag: "执法办案", auth: .required,
+                     parameters: [query("agencyID", Schema.uuid), query("year", Schema.int(min: 2000, max: 2100))],
+                     success: ok("DiscretionConsistency")),
     ]
 }

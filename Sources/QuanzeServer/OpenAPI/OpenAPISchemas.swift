@@ -235,18 +235,51 @@ enum OpenAPISchemas {
                 ("lastInspectionYear", Schema.int),
             ], required: ["number", "holderName", "agencyName", "status", "validUntil"])),
             ("DiscretionTier", Schema.object([
+                ("circumstance", Schema.string), ("sanction", Schema.string),
+                ("allowedKinds", Schema.array(Schema.enumeration(PenaltyKind.allCases.map(\.rawValue)))),
+                ("minAmount", Schema.int), ("maxAmount", Schema.int),
+            ], required: ["circumstance", "sanction", "allowedKinds"])),
+            // Server rules beyond the schema: level names distinct, a level that allows 罚款 has a range and
+            // one that does not has none, ranges not inverted and sharing at most an end figure, factor texts distinct.
+            ("DiscretionTierInput", Schema.object([
                 ("circumstance", Schema.string(min: 1, max: 30, pattern: namePattern)), ("sanction", Schema.string(min: 1, max: 100, pattern: namePattern)),
+                ("allowedKinds", ["type": "array", "minItems": 1, "uniqueItems": true, "items": Schema.enumeration(PenaltyKind.allCases.map(\.rawValue))]),
                 ("minAmount", ["type": "integer", "minimum": 0]), ("maxAmount", ["type": "integer", "minimum": 0]),
-            ], required: ["circumstance", "sanction"])),
+            ], required: ["circumstance", "sanction", "allowedKinds"])),
+            ("DiscretionFactorInput", Schema.object([
+                ("text", Schema.string(min: 1, max: 100, pattern: namePattern)), ("basis", Schema.string(min: 1, max: 100, pattern: namePattern)),
+            ], required: ["text"])),
+            ("DiscretionFactor", Schema.object([("text", Schema.string), ("basis", Schema.string)], required: ["text"])),
             ("DiscretionBenchmarkInput", Schema.object([
                 ("powerItemId", Schema.uuid), ("articleId", Schema.uuid), ("violation", Schema.string(min: 1, max: 200, pattern: namePattern)),
-                ("tiers", ["type": "array", "minItems": 1, "maxItems": 5, "items": Schema.ref("DiscretionTier")]),
+                ("tiers", ["type": "array", "minItems": 1, "maxItems": 5, "items": Schema.ref("DiscretionTierInput")]),
+                ("mitigatingFactors", ["type": "array", "maxItems": 20, "items": Schema.ref("DiscretionFactorInput")]),
+                ("aggravatingFactors", ["type": "array", "maxItems": 20, "items": Schema.ref("DiscretionFactorInput")]),
             ], required: ["articleId", "violation", "tiers"])),
             ("DiscretionBenchmark", Schema.object([
                 ("id", Schema.uuid), ("agencyId", Schema.uuid), ("powerItemId", Schema.uuid), ("articleId", Schema.uuid), ("basis", Schema.string),
-                ("violation", Schema.string), ("tiers", Schema.array(Schema.ref("DiscretionTier"))), ("needsAdjustment", Schema.bool),
-                ("adjustmentDue", Schema.string), ("adjustmentReason", Schema.string),
-            ], required: ["id", "agencyId", "articleId", "basis", "violation", "tiers", "needsAdjustment"])),
+                ("violation", Schema.string), ("tiers", Schema.array(Schema.ref("DiscretionTier"))),
+                ("mitigatingFactors", Schema.array(Schema.ref("DiscretionFactor"))), ("aggravatingFactors", Schema.array(Schema.ref("DiscretionFactor"))),
+                ("needsAdjustment", Schema.bool), ("adjustmentDue", Schema.string), ("adjustmentReason", Schema.string),
+            ], required: ["id", "agencyId", "articleId", "basis", "violation", "tiers", "mitigatingFactors", "aggravatingFactors", "needsAdjustment"])),
+            ("DiscretionOutlier", Schema.object([
+                ("caseId", Schema.uuid), ("caseNumber", Schema.string), ("decisionNumber", Schema.string), ("decidedOn", Schema.string),
+                ("amount", Schema.int), ("reasons", Schema.array(Schema.enumeration(DiscretionConsistency.OutlierReason.allCases.map(\.rawValue)))),
+                ("outsideRangeReason", Schema.string),
+            ], required: ["caseId", "caseNumber", "decisionNumber", "decidedOn", "amount", "reasons"])),
+            ("DiscretionConsistencyGroup", Schema.object([
+                ("benchmarkId", Schema.uuid), ("agencyId", Schema.uuid), ("agencyName", Schema.string), ("powerCode", Schema.string),
+                ("violation", Schema.string), ("circumstance", Schema.string), ("minAmount", Schema.int), ("maxAmount", Schema.int),
+                ("levelInBenchmark", Schema.bool), ("count", Schema.int), ("min", Schema.int), ("max", Schema.int),
+                ("median", ["type": "number"]), ("mean", ["type": "number"]), ("q1", ["type": "number"]), ("q3", ["type": "number"]),
+                ("lowFence", ["type": "number"]), ("highFence", ["type": "number"]), ("outlierCount", Schema.int),
+                ("outliers", Schema.array(Schema.ref("DiscretionOutlier"))),
+            ], required: ["benchmarkId", "agencyId", "agencyName", "violation", "circumstance", "levelInBenchmark", "count", "min", "max",
+                          "median", "mean", "q1", "q3", "outlierCount", "outliers"])),
+            ("DiscretionConsistency", Schema.object([
+                ("year", Schema.int), ("agencyId", Schema.uuid), ("definition", Schema.string), ("source", Schema.string),
+                ("groups", Schema.array(Schema.ref("DiscretionConsistencyGroup"))),
+            ], required: ["year", "definition", "source", "groups"])),
             ("PowerItemInput", Schema.object([
                 ("code", Schema.string(min: 1, max: 40, pattern: namePattern)),
                 ("name", Schema.string(min: 1, max: 100, pattern: namePattern)),
@@ -362,6 +395,7 @@ enum OpenAPISchemas {
                 ("factsAndEvidence", para(5000)), ("basis", para(2000)), ("content", para(2000)), ("performance", para(1000)),
                 ("remedies", para(1000)), ("sanction", Schema.ref("Sanction")), ("partyKind", Schema.enumeration(PartyKind.allCases.map(\.rawValue))),
                 ("discretionId", Schema.uuid), ("circumstance", text(50)), ("outsideRangeReason", para(1000)), ("collectingBank", text(100)),
+                ("factors", Schema.array(text(100))),
             ], required: ["factsAndEvidence", "basis", "content", "performance"])),
             ("CaseClockInput", Schema.object([
                 ("action", Schema.enumeration(["suspend", "resume", "extend"])), ("reason", para(500)),

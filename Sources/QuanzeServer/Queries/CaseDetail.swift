@@ -53,7 +53,7 @@ enum CaseDetail {
                 doc.parties = PersonalDataMasker.maskText(doc.parties)
                 return CaseDecisionDTO(number: d.number, document: doc, sanction: d.sanction, circumstance: d.circumstance,
                                        outsideRangeReason: d.outsideRangeReason, collectingBank: d.collectingBank,
-                                       approverName: d.approverName, decidedOn: d.decidedOn)
+                                       approverName: d.approverName, decidedOn: d.decidedOn, discretion: d.discretion)
             },
             closedOn: c.closedOn, recordEntries: integrity?.entries, recordIntact: integrity?.ok, recordSummary: integrity?.summary)
     }

@@ -28,6 +28,8 @@ struct CasePagesController: RouteCollection {
         var passed: String?, opinion: String?
         var factsAndEvidence: String?, basis: String?, content: String?, performance: String?, remedies: String?
         var discretionId: String?, circumstance: String?, outsideRangeReason: String?, collectingBank: String?
+        /// `<benchmark id>|<level>` from the decision form's one select; `factors` the checked 情节.
+        var discretionLevel: String?, factors: [String]?
         var action: String?, reason: String?, deadlineCode: String?, days: String?
 
         var values: [String: String] {
@@ -137,12 +139,17 @@ struct CasePagesController: RouteCollection {
                 try await CaseReviewService.requestHearing(c, req: req)
                 message = "已登记听证申请；听证后作出决定须经法制审核。"
             case "decision":
+                var discretionID = form.discretionId.flatMap(UUID.init(uuidString:)), circumstance = form.nonEmpty(form.circumstance)
+                if let pair = form.nonEmpty(form.discretionLevel), let bar = pair.firstIndex(of: "|") {
+                    discretionID = UUID(uuidString: String(pair[..<bar]))
+                    circumstance = String(pair[pair.index(after: bar)...])
+                }
                 let d = try await CaseDecisionService.decide(c, .init(
                     factsAndEvidence: form.factsAndEvidence ?? "", basis: form.basis ?? "", content: form.content ?? "",
                     performance: form.performance ?? "", remedies: form.nonEmpty(form.remedies), sanction: try form.sanction(),
-                    partyKind: form.partyKind.flatMap(PartyKind.init(rawValue:)), discretionID: form.discretionId.flatMap(UUID.init(uuidString:)),
-                    circumstance: form.nonEmpty(form.circumstance), outsideRangeReason: form.nonEmpty(form.outsideRangeReason),
-                    collectingBank: form.nonEmpty(form.collectingBank)), req: req)
+                    partyKind: form.partyKind.flatMap(PartyKind.init(rawValue:)), discretionID: discretionID,
+                    circumstance: circumstance, outsideRangeReason: form.nonEmpty(form.outsideRangeReason),
+                    collectingBank: form.nonEmpty(form.collectingBank), factors: (form.factors ?? []).filter { !$0.isEmpty }), req: req)
                 message = "已作出决定，文号 \(d.number)。"
             default:
                 guard let a = form.action.flatMap(CaseClockService.Action.init(rawValue:)) else { throw AppError.validation("action", "操作无效") }

@@ -20,6 +20,8 @@ enum CaseDecisionService {
         var circumstance: String?
         var outsideRangeReason: String?
         var collectingBank: String?
+        /// The listed 从轻、减轻、从重 情节 found (texts from the benchmark's lists).
+        var factors: [String] = []
     }
 
     static func decide(_ c: EnforcementCase, _ input: Input, req: Request) async throws -> CaseDecision {
@@ -44,7 +46,9 @@ enum CaseDecisionService {
         let agency = try await Agency.find(c.$agency.id, on: req.db)!
         let clocks = try await CaseDeadlines.load(jurisdictionID: agency.$jurisdiction.id, actor: p.displayName, services: req.services, on: req.db)
         try await checkHearingWindow(c, today: today, on: req.db)
-        let sanction = try await checkSanction(c, input, clocks: clocks)
+        let (sanction, discretion) = try await checkSanction(c, input, clocks: clocks)
+        let outsideReason = try discretion?.outsideLevel == true
+            ? input.outsideRangeReason.map { try CaseText.paragraph($0, field: "outsideRangeReason", max: 1000) } : nil
         let bank = try input.collectingBank.flatMap { $0.isEmpty ? nil : try TextInput.name($0, field: "collectingBank", max: 100) }
         if let sanction, sanction.kinds.contains(.fine), bank == nil {
             throw AppError.badRequest("COLLECTING_BANK_REQUIRED", "罚缴分离：罚款决定须写明代收罚款的银行（行政处罚法 第六十七条）", field: "collectingBank")
@@ -66,9 +70,10 @@ enum CaseDecisionService {
             decision.number = try await DocumentNumbers.next(.decision, agency: agency, year: today.year, on: tx)
             decision.documentText = JSONText(document)
             decision.sanctionText = sanction.map(JSONText.init)
-            decision.discretionID = input.discretionID
-            decision.circumstance = input.circumstance
-            decision.outsideRangeReason = input.outsideRangeReason
+            decision.discretionID = discretion?.benchmarkId
+            decision.circumstance = discretion?.level.circumstance
+            decision.discretionText = discretion.map(JSONText.init)
+            decision.outsideRangeReason = outsideReason
             decision.collectingBank = bank
             decision.approverUserID = p.userID
             decision.approverName = p.displayName
@@ -84,6 +89,7 @@ enum CaseDecisionService {
                 try await clocks.start("penalty_service", from: today, caseID: caseID, reason: "作出处罚决定（当事人不在场的，七日内送达）")
             }
             let summary = "作出决定 \(decision.number)：\(document.content)" + (sanction.map { "（\($0.text)）" } ?? "")
+                + (discretion.map { "；裁量情节：\($0.level.circumstance)" + ($0.outsideLevel ? "（超出幅度，已说明理由）" : "") } ?? "")
             try await CaseJournal.write(c, kind: "decision", stage: .decision, on: today, summary: summary, actor: p.displayName, req: req, db: tx)
             try await req.audit(.caseDecide, .success, target: c.number, detail: summary, on: tx)
         }
@@ -98,8 +104,8 @@ enum CaseDecisionService {
         throw AppError.badRequest("HEARING_WINDOW_OPEN", "当事人申请听证的期限至 \(due.iso) 届满，期限内不得作出决定（\(window.source)）")
     }
 
-    private static func checkSanction(_ c: EnforcementCase, _ input: Input, clocks: CaseDeadlines) async throws -> PenaltySanction? {
-        guard c.procedure.isPenalty else { return nil }
+    private static func checkSanction(_ c: EnforcementCase, _ input: Input, clocks: CaseDeadlines) async throws -> (PenaltySanction?, DecisionDiscretion?) {
+        guard c.procedure.isPenalty else { return (nil, nil) }
         guard let sanction = input.sanction ?? c.proposedSanction, !sanction.kinds.isEmpty else {
             throw AppError.validation("sanction", "处罚决定须写明处罚种类", code: "required")
         }
@@ -113,28 +119,44 @@ enum CaseDecisionService {
         if let proposed = c.proposedSanction, sanction.fineAmount > proposed.fineAmount || !Set(sanction.kinds).isSubset(of: Set(proposed.kinds)) {
             throw AppError.badRequest("HEAVIER_THAN_NOTIFIED", "决定的处罚（\(sanction.text)）重于告知时拟作出的处罚（\(proposed.text)），应当重新告知（行政处罚法 第四十四条）", field: "sanction")
         }
+        var discretion: DecisionDiscretion?
         if let id = input.discretionID {
-            try await checkDiscretion(c, id: id, circumstance: input.circumstance, sanction: sanction, reason: input.outsideRangeReason, db: clocks.db)
+            discretion = try await checkDiscretion(c, id: id, input, sanction: sanction, db: clocks.db)
+        } else if input.circumstance != nil || !input.factors.isEmpty {
+            throw AppError.validation("discretionId", "选择情节或裁量情节时须写明所依据的裁量基准", code: "required")
         }
-        return sanction
+        return (sanction, discretion)
     }
 
-    private static func checkDiscretion(_ c: EnforcementCase, id: UUID, circumstance: String?, sanction: PenaltySanction,
-                                        reason: String?, db: any Database) async throws {
+    /// 裁量基准 (seed 004 篇十一 通州区行政处罚自由裁量权监督规定 第四条(二)(六)): the level named must be
+    /// the benchmark's, allow every kind decided, the factors must be listed, a fine must lie inside some
+    /// level (`AMOUNT_OUTSIDE_ALL_LEVELS`), and outside the chosen level it needs a written reason and a
+    /// passed 法制审核.
+    private static func checkDiscretion(_ c: EnforcementCase, id: UUID, _ input: Input, sanction: PenaltySanction,
+                                        db: any Database) async throws -> DecisionDiscretion {
         guard let benchmark = try await DiscretionBenchmark.find(id, on: db), benchmark.$agency.id == c.$agency.id || benchmark.$powerItem.id == c.$powerItem.id else {
             throw AppError.badRequest("DISCRETION_NOT_FOUND", "裁量基准不存在或不适用于本案", field: "discretionId")
         }
-        guard let circumstance, let tier = benchmark.tiers.first(where: { $0.circumstance == circumstance }) else {
-            throw AppError.validation("circumstance", "须选择裁量基准中的情节：\(benchmark.tiers.map(\.circumstance).joined(separator: "、"))", code: "invalid")
+        let measure: DiscretionMeasure
+        do {
+            measure = try benchmark.scale.measure(circumstance: input.circumstance, sanction: sanction, factors: input.factors, reason: input.outsideRangeReason)
+        } catch {
+            // `measure` throws only CaseRuleViolation (typed throws).
+            let field = switch error.code {
+            case "DISCRETION_LEVEL_UNKNOWN": "circumstance"
+            case "DISCRETION_FACTOR_UNKNOWN": "factors"
+            case "DISCRETION_REASON_REQUIRED": "outsideRangeReason"
+            default: "sanction"
+            }
+            throw CaseRefusal.from(error, field: field)
         }
-        let range = DiscretionRange(circumstance: tier.circumstance, minAmount: tier.minAmount, maxAmount: tier.maxAmount)
-        guard sanction.kinds.contains(.fine) else { return }
-        do { try range.check(amount: sanction.fineAmount, reason: reason) } catch { throw CaseRefusal.from(error, field: "outsideRangeReason") }
-        if !range.contains(sanction.fineAmount) {
+        if measure.outsideLevel {
             let reviewed = try await LegalReview.query(on: db).filter(\.$enforcementCase.$id == c.requireID()).filter(\.$passed == true).count() > 0
             guard reviewed else {
-                throw AppError.badRequest("LEGAL_REVIEW_REQUIRED", "罚款超出“\(tier.circumstance)”情节的裁量幅度（\(tier.rangeText)），须经法制审核后方可决定（\(DiscretionRange.source)）")
+                throw AppError.badRequest("LEGAL_REVIEW_REQUIRED", "罚款超出“\(measure.level.circumstance)”情节的裁量幅度（\(measure.level.range.text)），须经法制审核后方可决定（\(DiscretionRange.source)）")
             }
         }
+        return DecisionDiscretion(benchmarkId: id, violation: benchmark.violation, level: measure.level, factors: measure.factors,
+                                  outsideLevel: measure.outsideLevel, source: DiscretionSources.kindsAndRange.description)
     }
 }

@@ -35,4 +35,35 @@ enum CaseBits {
                   UI.field("没收违法所得、非法财物价值（元）", name: "confiscationAmount", type: .number, value: proposed.map { String($0.confiscationAmount) }),
                   UI.select("当事人类型", name: "partyKind", options: PartyKind.allCases.map { ($0.rawValue, $0.label) }, selected: PartyKind.organization.rawValue))
     }
+
+    /// The decision form's 裁量基准 part: one select of benchmark and level (each level with its kinds
+    /// and range), and the listed 从轻、减轻、从重 情节 of each benchmark as checkboxes.
+    static func discretionFields<C: HTML.BodyContext>(_ benchmarks: [DiscretionBenchmark]) -> Node<C> {
+        let options: [(value: String, label: String)] = [("", "不适用")] + benchmarks.flatMap { b in
+            b.tiers.map { t in ("\(b.id!.uuidString)|\(t.circumstance)", "\(b.violation) — \(t.circumstance)（\(t.kindsText)；\(t.rangeText)）") }
+        }
+        return .fieldset(.element(named: "legend", text: "裁量基准"),
+            UI.select("裁量基准及情节", name: "discretionLevel", options: options, selected: nil),
+            .forEach(benchmarks.filter { !$0.factors.isEmpty }) { b in
+                .div(.class("factors"), .p(.text("《\(b.violation)》列明的情节（须与所选裁量基准一致）：")),
+                     .forEach(Array(b.factors.enumerated())) { i, f in
+                         checkbox("factors[]", value: f.text, label: "\(f.kind == .mitigating ? "从轻、减轻" : "从重")：\(f.citation)",
+                                  id: "factor-\(b.id!.uuidString.prefix(8))-\(i)")
+                     })
+            },
+            .p(.class("source"), .text("依据：\(DiscretionSources.kindsAndRange)；\(DiscretionSources.factors)")))
+    }
+
+    /// The 裁量 of a decision as printed under it and on the 决定书: benchmark, level, the 情节 found,
+    /// the reason when outside the level, and the rules' sources.
+    static func discretion<C: HTML.BodyContext>(_ d: DecisionDiscretion, reason: String?) -> Node<C> {
+        .div(.class("discretion"),
+             .h3(.text("裁量基准适用")),
+             .dl(.dt(.text("裁量基准")), .dd(.text(d.violation)),
+                 .dt(.text("情节")), .dd(.text(d.levelText)),
+                 .dt(.text("从轻、减轻情节")), .dd(.text(d.factorsText(.mitigating) ?? "无")),
+                 .dt(.text("从重情节")), .dd(.text(d.factorsText(.aggravating) ?? "无")),
+                 .if(d.outsideLevel, .group(.dt(.text("超出幅度的理由")), .dd(.text(reason ?? ""))))),
+             .p(.class("source"), .text("依据：\(d.source)；\(DiscretionSources.factorsOnDecision)")))
+    }
 }

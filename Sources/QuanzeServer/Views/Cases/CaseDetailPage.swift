@@ -94,6 +94,7 @@ struct CaseDetailPage {
                      .dt(.text("（六）复议、诉讼途径和期限")), .dd(.text(d.document.remedies)),
                      .dt(.text("（七）行政机关和日期")), .dd(.text("\(d.document.agencyName) \(d.decidedOn)")),
                      .dt(.text("批准人")), .dd(.text(d.approverName))),
+                 .unwrap(d.discretion) { CaseBits.discretion($0, reason: d.outsideRangeReason) },
                  .p(.class("source"), .text("决定书应当载明事项：黑龙江省行政执法责任制规定 第三十一条（004_cacaddb37daf54c4.txt 篇二）")))
     }
 
@@ -133,9 +134,8 @@ struct CaseDetailPage {
               .if(penalty, .group(
                   CaseBits.sanctionFields(detail.proposedSanction),
                   UI.field("代收罚款银行（罚缴分离）", name: "collectingBank"),
-                  UI.select("裁量基准", name: "discretionId", options: [("", "不适用")] + benchmarks.map { ($0.id!.uuidString, $0.violation) }, selected: nil),
-                  UI.field("情节（如 轻微、一般、严重）", name: "circumstance"),
-                  CaseBits.textarea("outsideRangeReason", "超出裁量幅度的理由（超出时必填，并须经法制审核）"))),
+                  CaseBits.discretionFields(benchmarks),
+                  CaseBits.textarea("outsideRangeReason", "超出所选情节裁量幅度的理由（超出时必填，并须经法制审核）"))),
               .button(.type(.submit), .text("批准并作出决定")))
     }
 

@@ -62,6 +62,11 @@ struct CaseDocumentPage {
                 .p(.text("当事人：\(d.document.parties)")),
                 .p(.text("事实和证据：\(d.document.factsAndEvidence)")),
                 .p(.text("适用依据：\(d.document.basis)")),
+                // 裁量因素予以说明 (seed 004 篇十二 二(三)8).
+                .unwrap(d.discretion) { x in
+                    .p(.text("裁量情节：依据裁量基准“\(x.violation)”，认定情节为\(x.levelText)；从轻、减轻情节：\(x.factorsText(.mitigating) ?? "无")；从重情节：\(x.factorsText(.aggravating) ?? "无")"
+                             + (x.outsideLevel ? "；超出该情节裁量幅度的理由：\(d.outsideRangeReason ?? "")（已经法制审核）" : "") + "。"))
+                },
                 .p(.text("决定内容：\(d.document.content)")),
                 .p(.text("履行方式和期限：\(d.document.performance)" + (d.collectingBank.map { "。罚款缴至：\($0)" } ?? ""))),
                 .p(.text(d.document.remedies)),

@@ -37,6 +37,7 @@ struct NavItem: Sendable {
         NavItem(module: "执法办案", title: "案件移送", path: SiteURL.consoleCaseTransfers, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "执法办案", title: "决定公开", path: SiteURL.consoleDecisionPublications,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "执法办案", title: "裁量基准", path: SiteURL.consoleDiscretion, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {

@@ -1,4 +1,6 @@
 import Fluent
+import Foundation
+import QuanzeCore
 import SQLKit
 
 /// 010: 执行 (罚缴分离 payments, enforcement steps), 复议/诉讼 outcomes, refunds, liability intake;
@@ -77,12 +79,15 @@ struct CreateCollections: AsyncMigration {
             .unique(on: "source_kind", "source_id", name: "uq_liability_intake_source")
             .create()
         try await database.schema(CaseDecision.schema).field("fine_fen", .int64).update()
-        // Existing decisions: the fine of their sanction.
-        for d in try await CaseDecision.query(on: database).all() where d.fineFen == nil {
-            d.fineFen = (d.sanction?.fineAmount ?? 0) * 100
-            try await d.save(on: database)
-        }
         if let sql = database as? any SQLDatabase {
+            // Existing decisions: the fine of their sanction. Plain SQL: the model has columns later migrations add.
+            for row in try await sql.select().column("id").column("sanction").from(CaseDecision.schema).all() {
+                let id = try row.decode(column: "id", as: UUID.self)
+                let sanction = try row.decode(column: "sanction", as: String?.self)
+                    .flatMap { try? JSONDecoder().decode(PenaltySanction.self, from: Data($0.utf8)) }
+                try await sql.update(CaseDecision.schema).set("fine_fen", to: SQLBind((sanction?.fineAmount ?? 0) * 100))
+                    .where("id", .equal, SQLBind(id)).run()
+            }
             for (name, table, columns) in [("idx_case_payments_case", CasePayment.schema, ["case_id"]),
                                            ("idx_case_payments_agency_paid", CasePayment.schema, ["agency_id", "paid_on"]),
                                            ("idx_case_remedies_case", CaseRemedy.schema, ["case_id"]),
