@@ -286,4 +286,44 @@ struct CaseCollectionTests {
             _ = clock
         }
     }
+
+    @Test("console: payment and 复议 forms on the case page, refusals shown on the page")
+    func consoleForms() async throws {
+        try await withTestApp { app, _ in
+            let id = try await Self.finedCase(app)
+            let officer = try await app.signIn("officer.amr1")
+            func post(_ session: BrowserSession, _ path: String, _ form: [String: String]) async throws -> TestingHTTPResponse {
+                var out: TestingHTTPResponse?
+                try await app.testing().test(.POST, path, headers: session.headers, beforeRequest: { req in
+                    var body = form
+                    body["_csrf"] = session.csrf
+                    try req.content.encode(body, as: .urlEncodedForm)
+                }, afterResponse: { res in out = res })
+                return try #require(out)
+            }
+            let base = "/console/cases/\(id)"
+            let over = try await post(officer, "\(base)/payments", ["amount": "3000.01", "paidOn": "2026-11-20", "receiptNumber": "C-1", "channel": "bank"])
+            #expect(over.status == .badRequest)
+            #expect(over.body.string.contains("超过应缴金额"))
+            let ok = try await post(officer, "\(base)/payments", ["amount": "500", "paidOn": "2026-11-20", "receiptNumber": "C-1", "channel": "online"])
+            #expect(ok.status == .ok)
+            #expect(ok.body.string.contains("已登记缴款"))
+            #expect(ok.body.string.contains("2500.00元"))
+            // 复议 forms are the 法制员's.
+            #expect(try await post(officer, "\(base)/remedies", ["remedyKind": "reconsideration"]).status == .forbidden)
+            let legal = try await app.signIn("legal.amr")
+            let applied = try await post(legal, "\(base)/remedies", ["remedyKind": "reconsideration", "organ": "长春市人民政府",
+                                                                       "appliedOn": "2026-11-20", "receivedOn": "2026-11-20"])
+            #expect(applied.status == .ok)
+            #expect(applied.body.string.contains("已登记行政复议"))
+            let remedy = try #require(try await CaseRemedy.query(on: app.db).filter(\.$enforcementCase.$id == id).first())
+            let result = try await post(legal, "\(base)/remedies/\(try remedy.requireID())/result",
+                                        ["result": "unlawful", "decidedOn": "2026-11-20", "documentNumber": "长府复决字〔2026〕91号"])
+            #expect(result.status == .ok)
+            #expect(result.body.string.contains("已转责任追究待处理"))
+            try await app.testing().test(.GET, "/console/liability-intake", headers: legal.headers) { res in
+                #expect(res.body.string.contains("确认违法"))
+            }
+        }
+    }
 }
