@@ -253,6 +253,9 @@ struct CaseTransferTests {
             #expect(done.withdrawalDue == "2026-10-12")
             #expect(!done.withdrawalLate)
             #expect(done.publishedOn == nil && done.publicText == nil)
+            // Called again for the same result (or for a case without a publication): nothing to do.
+            #expect(try await DecisionPublicityService.withdrawIfPublished(caseID: id, reason: "再次", basis: "x", on: LocalDate(iso: "2026-10-08")!, req: req) == nil)
+            #expect(try await DecisionPublicityService.withdrawIfPublished(caseID: UUID(), reason: "x", basis: "x", on: LocalDate(iso: "2026-10-08")!, req: req) == nil)
             let page = try await Self.get(app, "/api/v1/public/decisions?per=200")
             #expect(try !page.content.decode(PublicDecisionPageDTO.self).items.contains { $0.id == done.id })
         }

@@ -157,6 +157,17 @@ enum DecisionPublicityService {
         return try await DecisionPublication.find(pubID, on: tx)!
     }
 
+    /// For the 复议/诉讼 results: withdraws the case's publication when there is one still on (or
+    /// due for) the portal; nil when the decision has no publication or it was already withdrawn.
+    /// Opens its own transaction: call it after the result is saved.
+    @discardableResult
+    static func withdrawIfPublished(caseID: UUID, reason: String, basis: String, on resultOn: LocalDate,
+                                    req: Request) async throws -> DecisionPublication? {
+        guard let pub = try await DecisionPublication.query(on: req.db).filter(\.$enforcementCase.$id == caseID).first(),
+              pub.status != .withdrawn else { return nil }
+        return try await withdraw(caseID: caseID, reason: reason, basis: basis, on: resultOn, req: req)
+    }
+
     /// The portal's text of a decision: organisations named, natural persons masked, identifiers of
     /// persons and phone numbers masked in every field.
     static func publicText(_ c: EnforcementCase, decision: CaseDecision, agency: Agency, parties: [CaseParty]) -> PublicDecisionText {
