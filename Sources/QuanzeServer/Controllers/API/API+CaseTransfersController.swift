@@ -114,7 +114,7 @@ struct APICaseTransfersController: RouteCollection {
     }
 
     static func transferStatus(_ req: Request) throws -> CaseTransferStatus? {
-        guard let raw = try req.query.get(String?.self, at: "status"), !raw.isEmpty else { return nil }
+        guard let raw = try req.query.get(String?.self, at: "status") else { return nil }
         guard let s = CaseTransferStatus(rawValue: raw) else {
             throw AppError.validation("status", "须为 \(CaseTransferStatus.allCases.map(\.rawValue).joined(separator: "、")) 之一")
         }
@@ -122,7 +122,7 @@ struct APICaseTransfersController: RouteCollection {
     }
 
     static func publicationStatus(_ req: Request) throws -> DecisionPublicationStatus? {
-        guard let raw = try req.query.get(String?.self, at: "status"), !raw.isEmpty else { return nil }
+        guard let raw = try req.query.get(String?.self, at: "status") else { return nil }
         guard let s = DecisionPublicationStatus(rawValue: raw) else {
             throw AppError.validation("status", "须为 \(DecisionPublicationStatus.allCases.map(\.rawValue).joined(separator: "、")) 之一")
         }

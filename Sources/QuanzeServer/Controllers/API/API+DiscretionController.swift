@@ -45,6 +45,10 @@ struct APIDiscretionController: RouteCollection {
     /// their own body; `year` defaults to this year.
     @Sendable func consistency(req: Request) async throws -> DiscretionConsistencyDTO {
         let p = try req.require(.supervisor, .reviewer, .legalOfficer, .officer)
+        // The API takes no empty filter (the console's form sends one for 全部).
+        for key in ["agencyID", "year"] where req.query[String.self, at: key]?.isEmpty == true {
+            throw AppError.validation(key, "不能为空；不筛选时请省略该参数")
+        }
         let (ids, agencyID, year) = try await DiscretionQueries.consistencyScope(req, p)
         return try await DiscretionConsistencyReport.load(agencyIDs: ids, agencyID: agencyID, year: year, on: req.db)
     }
