@@ -36,5 +36,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateInspections())
         // 009: 案件索引
         app.migrations.add(AddCaseIndexes())
+        // 012: 案件检索 (case search and open-limits index; the number is renumbered on merge)
+        app.migrations.add(AddCaseSearch())
     }
 }
