@@ -58,8 +58,11 @@ struct CaseSearchTests {
         try await withTestApp { app, _ in
             let supervisor = try await app.token("supervisor1")
             let before = try await Self.search(app, supervisor, "无证经营")
-            try await AddCaseSearch().revert(on: app.db)
-            try await AddCaseSearch().prepare(on: app.db)
+            // One connection for both (SQLite checks a DDL statement against the connection's cached schema).
+            try await app.db.transaction { tx in
+                try await AddCaseSearch().revert(on: tx)
+                try await AddCaseSearch().prepare(on: tx)
+            }
             let after = try await Self.search(app, supervisor, "无证经营")
             #expect(after.total == before.total && Set(after.ids) == Set(before.ids) && !after.ids.isEmpty)
         }
