@@ -42,5 +42,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateTransfersAndPublications())
         // 012: 裁量基准 levels and factors; what each decision was measured against
         app.migrations.add(AddDiscretionLevels())
+        // 013: 案件检索 (full-text search on SQLite, the earliest open limit per case, covering list indexes)
+        app.migrations.add(AddCaseSearch())
     }
 }

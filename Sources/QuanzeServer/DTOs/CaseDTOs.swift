@@ -42,7 +42,9 @@ struct CaseSummaryDTO: Content, Sendable {
 
 struct CasePageDTO: Content, Sendable {
     var items: [CaseSummaryDTO]
+    /// Matches, counted up to `CaseQueries.totalCap`; when there are more, `total` is the cap and `totalCapped` is true.
     var total: Int
+    var totalCapped: Bool
     var page: Int
     var per: Int
 }

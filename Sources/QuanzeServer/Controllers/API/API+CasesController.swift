@@ -22,9 +22,9 @@ struct APICasesController: RouteCollection {
         let p = try req.requireAny(CaseQueries.readers)
         let f = try await CaseAccess.filter(req)
         let page = try PageRequest.from(req)
-        let (rows, total) = try await CaseQueries.list(f, for: p, today: req.today, window: req.application.services.options.warningDays,
-                                                       page: page, on: req.db)
-        return CasePageDTO(items: try rows.map(CaseSummaryDTO.init), total: total, page: page.page, per: page.per)
+        let (rows, total, capped) = try await CaseQueries.list(f, for: p, today: req.today, window: req.application.services.options.warningDays,
+                                                               page: page, on: req.db)
+        return CasePageDTO(items: try rows.map(CaseSummaryDTO.init), total: total, totalCapped: capped, page: page.page, per: page.per)
     }
 
     @Sendable func create(req: Request) async throws -> Response {

@@ -71,10 +71,10 @@ struct CasePagesController: RouteCollection {
         let p = try req.requireAny(CaseQueries.readers)
         let f = try await CaseAccess.filter(req, strict: false)
         let page = try PageRequest.from(req)
-        let (rows, total) = try await CaseQueries.list(f, for: p, today: req.today, window: req.application.services.options.warningDays, page: page, on: req.db)
+        let (rows, total, capped) = try await CaseQueries.list(f, for: p, today: req.today, window: req.application.services.options.warningDays, page: page, on: req.db)
         var query: [String: String] = [:]
         for key in ["stage", "procedure", "warning", "q", "mine"] { query[key] = req.query[String.self, at: key] }
-        return CaseListPage(principal: p, rows: rows, total: total, query: query).render().response()
+        return CaseListPage(principal: p, rows: rows, total: total, totalCapped: capped, query: query).render().response()
     }
 
     @Sendable func warnings(req: Request) async throws -> Response {

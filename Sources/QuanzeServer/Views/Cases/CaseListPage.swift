@@ -7,6 +7,8 @@ struct CaseListPage {
     let principal: Principal
     let rows: [CaseRow]
     let total: Int
+    /// More than `total` cases match (the count stops at `CaseQueries.totalCap`).
+    var totalCapped = false
     let query: [String: String]
 
     func render() -> HTML {
@@ -21,7 +23,7 @@ struct CaseListPage {
                   UI.field("编号或名称", name: "q", value: query["q"]),
                   .if(principal.has(.officer), UI.select("范围", name: "mine", options: [("", "全部案件"), ("1", "本人承办")], selected: query["mine"])),
                   .button(.type(.submit), .text("筛选"))),
-            UI.table(caption: "案件（共 \(total) 件）", headers: ["立案编号", "案件名称", "执法主体", "程序", "环节", "最近期限", "预警"],
+            UI.table(caption: totalCapped ? "案件（超过 \(total) 件，请用筛选缩小范围）" : "案件（共 \(total) 件）", headers: ["立案编号", "案件名称", "执法主体", "程序", "环节", "最近期限", "预警"],
                      rows: rows.map(row), empty: "暂无符合条件的案件。")
         ))
     }
