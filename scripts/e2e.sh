@@ -85,7 +85,7 @@ qz_log "$BIN serve --demo --hostname $HOST --port $PORT  (QUANZE_DATA_DIR=$DATA_
 QUANZE_DATA_DIR="$DATA_DIR" "$BIN" serve --demo --hostname "$HOST" --port "$PORT" \
   </dev/null >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
-# The demo (2000 cases with their records) loads in ~20 s in release, several times that in debug on a busy machine.
+# The demo (2000 cases with their records) loads in ~30 s in release, 45–105 s in debug on a busy machine.
 qz_step "wait for GET /readyz" qz_wait_http "$BASE/readyz" "${QUANZE_READY_TIMEOUT:-300}" "$SERVER_PID"
 
 export QUANZE_URL="$BASE"
