@@ -33,11 +33,7 @@ extension DemoCases {
                      on db: any Database) async throws {
         /// The demo's steps go into the 全过程记录 like real ones.
         func journal(_ c: EnforcementCase, _ kind: String, _ stage: CaseStage, _ day: LocalDate, _ summary: String, _ actor: String) async throws {
-            let caseID = try c.requireID()
-            try await CaseEvent(caseID: caseID, kind: kind, stage: stage, on: day, summary: summary, actor: actor).create(on: db)
-            try await RecordLog.append(stream: CaseJournal.stream(caseID), kind: "case." + kind,
-                                       payload: CaseJournal.payload(c, stage: stage, day: day, summary: summary, actor: actor),
-                                       actor: "demo", algorithm: algorithm, now: now, on: db)
+            try await record(c, kind, stage: stage, day, summary, actor: actor, algorithm: algorithm, now: now, on: db)
         }
         guard count > 0, let amr = try await Agency.find(DemoIDs.uuid("agency:amr"), on: db),
               let penalty = try await PowerItem.find(DemoIDs.uuid("power:amr:XZCF-001"), on: db),
@@ -276,5 +272,18 @@ extension DemoCases {
             try await refund.create(on: db)
             try await journal(c, "refund", .execution, on.adding(days: 10), "退还罚款 \(CollectionDTO.yuan(refund.amountFen))元", "周审核")
         }
+    }
+}
+
+extension DemoCases {
+    /// A demo step as a real one is kept: a `CaseEvent` and its entry in the case's stream of the 全过程记录.
+    @discardableResult
+    static func record(_ c: EnforcementCase, _ kind: String, stage: CaseStage?, _ day: LocalDate, _ summary: String, actor: String,
+                       algorithm: RecordHashAlgorithm, now: Date, on db: any Database) async throws -> RecordEntry {
+        let caseID = try c.requireID()
+        try await CaseEvent(caseID: caseID, kind: kind, stage: stage, on: day, summary: summary, actor: actor).create(on: db)
+        return try await RecordLog.append(stream: CaseJournal.stream(caseID), kind: "case." + kind,
+                                          payload: CaseJournal.payload(c, stage: stage, day: day, summary: summary, actor: actor),
+                                          actor: "demo", algorithm: algorithm, now: now, on: db)
     }
 }

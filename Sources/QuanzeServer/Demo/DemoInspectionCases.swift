@@ -53,10 +53,7 @@ extension DemoInspections {
             let names = seats.map(\.officerName).joined(separator: "、")
             for (kind, stage, summary) in [("filed", CaseStage.filed, "\(c.procedure.label)立案：\(item.code) \(version.name)（第\(version.version)版）；承办人员 \(names)"),
                                            ("stage", .investigation, "实施检查（\(day.iso)）：\(r.kind.label)。\(r.summary)")] {
-                try await CaseEvent(caseID: caseID, kind: kind, stage: stage, on: day, summary: summary, actor: r.recordedByName).create(on: db)
-                try await RecordLog.append(stream: CaseJournal.stream(caseID), kind: "case." + kind,
-                                           payload: CaseJournal.payload(c, stage: stage, day: day, summary: summary, actor: r.recordedByName),
-                                           actor: "demo", algorithm: algorithm, now: now, on: db)
+                try await DemoCases.record(c, kind, stage: stage, day, summary, actor: r.recordedByName, algorithm: algorithm, now: now, on: db)
             }
             r.caseID = caseID.uuidString
             try await r.save(on: db)

@@ -18,11 +18,7 @@ enum DemoTransfers {
         let cases = try await EnforcementCase.query(on: db).filter(\.$agency.$id == amr.requireID()).sort(\.$filedOn).sort(\.$number).all()
         guard !cases.isEmpty else { return }
         func journal(_ c: EnforcementCase, _ kind: String, _ day: LocalDate, _ summary: String, _ actor: String) async throws -> RecordEntry {
-            let caseID = try c.requireID()
-            try await CaseEvent(caseID: caseID, kind: kind, stage: nil, on: day, summary: summary, actor: actor).create(on: db)
-            return try await RecordLog.append(stream: CaseJournal.stream(caseID), kind: "case." + kind,
-                                              payload: CaseJournal.payload(c, stage: nil, day: day, summary: summary, actor: actor),
-                                              actor: "demo", algorithm: algorithm, now: now, on: db)
+            try await DemoCases.record(c, kind, stage: nil, day, summary, actor: actor, algorithm: algorithm, now: now, on: db)
         }
 
         // 城管's two cases found to be 市场监管's matter (filed on 市场监管's item, the matter they hand over).
