@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import QuanzeCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -23,6 +24,23 @@ struct CaseCollectionTests {
         #expect(decided.status == .ok, "\(decided.body.string)")
         if serve { #expect(try await app.send(.POST, "/api/v1/cases/\(id)/advance", handler, #"{"to":"service"}"#).status == .ok) }
         return id
+    }
+
+    @Test("migration 010's backfill sets fine_fen from the sanction's fineAmount in one statement, on both databases")
+    func fineFenBackfill() async throws {
+        try await withTestApp { app, _ in
+            let id = try await Self.finedCase(app, serve: false)
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("UPDATE case_decisions SET fine_fen = NULL").run()
+            try await CreateCollections.backfillFineFen(sql)
+            let rows = try await sql.raw("SELECT case_id, fine_fen FROM case_decisions").all()
+            #expect(!rows.isEmpty)
+            for row in rows {
+                #expect(try row.decode(column: "fine_fen", as: Int64?.self) != nil)
+            }
+            let ours = try #require(rows.first { (try? $0.decode(column: "case_id", as: UUID.self)) == id })
+            #expect(try ours.decode(column: "fine_fen", as: Int64.self) == 300_000)
+        }
     }
 
     /// Moves the test clock to a day (10:00 CST as at the start).

@@ -37,9 +37,8 @@ enum CaseDetail {
             nextStage: CaseStateMachine.next(after: c.stage, procedure: c.procedure, context: c.context),
             path: CaseStateMachine.path(of: c.procedure, context: c.context),
             deadlines: deadlines.map { d in
-                let level = d.metOn == nil && !c.suspended ? LocalDate(iso: d.due).map { WarningLevel.of(due: $0, today: today, window: window) } ?? .none : .none
                 return CaseDeadlineDTO(code: d.code, name: d.name, start: d.clock.start.iso, due: d.due, provisional: d.provisional,
-                                       suspended: d.clock.isSuspended, metOn: d.metOn, level: level, source: d.source.description,
+                                       suspended: d.clock.isSuspended, metOn: d.metOn, level: d.warningLevel(today: today, window: window, caseSuspended: c.suspended), source: d.source.description,
                                        extensionCap: d.extensionCap, extendedBy: d.clock.extendedBy)
             },
             deadlineHistory: changes.map {

@@ -167,10 +167,10 @@ enum CaseQueries {
         let agencies = Dictionary(uniqueKeysWithValues: try await Agency.query(on: db).filter(\.$id ~~ Array(Set(cases.map { $0.$agency.id }))).all()
             .compactMap { a in a.id.map { ($0, a.name) } })
         return deadlines.compactMap { d in
-            guard let c = byID[d.$enforcementCase.id], let due = LocalDate(iso: d.due) else { return nil }
+            guard let c = byID[d.$enforcementCase.id] else { return nil }
             return WarningRow(caseID: c.id!, number: c.number, title: c.title, agencyName: agencies[c.$agency.id] ?? "",
                               stage: c.stage.label(in: c.procedure), deadline: d.name, due: d.due,
-                              level: WarningLevel.of(due: due, today: today, window: window), source: d.source.description,
+                              level: d.warningLevel(today: today, window: window, caseSuspended: c.suspended), source: d.source.description,
                               provisional: d.provisional)
         }
     }
@@ -187,7 +187,7 @@ struct CaseRow: Sendable {
         self.c = c
         self.agency = agency
         self.next = next
-        self.level = (c.suspended ? nil : next.flatMap { LocalDate(iso: $0.due) }).map { WarningLevel.of(due: $0, today: today, window: window) } ?? .none
+        self.level = next?.warningLevel(today: today, window: window, caseSuspended: c.suspended) ?? .none
     }
 }
 

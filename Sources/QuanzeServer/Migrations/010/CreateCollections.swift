@@ -80,14 +80,7 @@ struct CreateCollections: AsyncMigration {
             .create()
         try await database.schema(CaseDecision.schema).field("fine_fen", .int64).update()
         if let sql = database as? any SQLDatabase {
-            // Existing decisions: the fine of their sanction. Plain SQL: the model has columns later migrations add.
-            for row in try await sql.select().column("id").column("sanction").from(CaseDecision.schema).all() {
-                let id = try row.decode(column: "id", as: UUID.self)
-                let sanction = try row.decode(column: "sanction", as: String?.self)
-                    .flatMap { try? JSONDecoder().decode(PenaltySanction.self, from: Data($0.utf8)) }
-                try await sql.update(CaseDecision.schema).set("fine_fen", to: SQLBind((sanction?.fineAmount ?? 0) * 100))
-                    .where("id", .equal, SQLBind(id)).run()
-            }
+            try await Self.backfillFineFen(sql)
             for (name, table, columns) in [("idx_case_payments_case", CasePayment.schema, ["case_id"]),
                                            ("idx_case_payments_agency_paid", CasePayment.schema, ["agency_id", "paid_on"]),
                                            ("idx_case_remedies_case", CaseRemedy.schema, ["case_id"]),
@@ -100,6 +93,16 @@ struct CreateCollections: AsyncMigration {
                 try await create.run()
             }
         }
+    }
+
+    /// Existing decisions get the fine of their sanction (`PenaltySanction.fineAmount`, whole 元) in 分, in one
+    /// statement. Plain SQL: the model has columns later migrations add.
+    static func backfillFineFen(_ sql: any SQLDatabase) async throws {
+        let fineAmount = sql.dialect.name == "sqlite"
+            ? "CAST(json_extract(sanction, '$.fineAmount') AS INTEGER)"
+            : "((sanction::jsonb) ->> 'fineAmount')::bigint"
+        try await sql.raw(SQLQueryString(
+            "UPDATE \(unsafeRaw: CaseDecision.schema) SET fine_fen = COALESCE(\(unsafeRaw: fineAmount), 0) * 100")).run()
     }
 
     func revert(on database: any Database) async throws {

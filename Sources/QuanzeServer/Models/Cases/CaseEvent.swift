@@ -54,6 +54,15 @@ final class CaseDeadline: Model, @unchecked Sendable {
     var source: SourceRef { sourceText.value }
 }
 
+extension CaseDeadline {
+    /// The warning level of this limit on `today`: none once met or while its case is suspended, else red past the
+    /// due day and yellow within `window` days of it. The one rule behind the case list, the case page and the board.
+    func warningLevel(today: LocalDate, window: Int, caseSuspended: Bool) -> WarningLevel {
+        guard metOn == nil, !caseSuspended, let due = LocalDate(iso: due) else { return .none }
+        return WarningLevel.of(due: due, today: today, window: window)
+    }
+}
+
 /// 期限变更记录: every recalculation of a due date, with who, why and the rule.
 final class CaseDeadlineChange: Model, @unchecked Sendable {
     static let schema = "case_deadline_changes"
