@@ -67,6 +67,9 @@ struct CaseTransferTests {
                 #expect(res.body.string.contains("已移送"))
                 #expect(res.body.string.contains(Self.ecoName))
             }
+            // Lists read 已移送 too, not 结案归档.
+            let listed = try await app.send(.GET, "/api/v1/cases?q=\(c.number)", handler)
+            #expect(listed.body.string.contains(#""stageLabel":"已移送""#), "\(listed.body.string)")
         }
     }
 

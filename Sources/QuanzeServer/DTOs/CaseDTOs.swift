@@ -31,7 +31,7 @@ struct CaseSummaryDTO: Content, Sendable {
         procedure = c.procedure
         procedureLabel = c.procedure.label
         stage = c.stage
-        stageLabel = c.stage.label(in: c.procedure)
+        stageLabel = c.stageLabel
         filedOn = c.filedOn
         suspended = c.suspended
         warning = r.level

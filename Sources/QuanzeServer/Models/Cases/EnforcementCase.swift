@@ -61,6 +61,13 @@ final class EnforcementCase: Model, @unchecked Sendable {
     }
 }
 
+extension EnforcementCase {
+    /// The stage as shown to users: a case closed by 移送 reads 已移送, not 结案归档.
+    var stageLabel: String {
+        stage == .closed && closingReason == .transferred ? CaseClosingReason.transferred.label : stage.label(in: procedure)
+    }
+}
+
 /// 当事人 of a case. The 身份证号 is stored whole and only ever shown masked.
 final class CaseParty: Model, @unchecked Sendable {
     static let schema = "case_parties"

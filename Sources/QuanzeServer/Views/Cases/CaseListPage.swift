@@ -35,7 +35,7 @@ struct CaseListPage {
             .text(c.title),
             .text(r.agency?.name ?? ""),
             .text(c.procedure.label),
-            .text(c.stage.label(in: c.procedure)),
+            .text(c.stageLabel),
             .unwrap(r.next, { d in .group(.text("\(d.name) \(d.due)"), .span(.class("source"), .text(" 依据：\(d.source)"))) }, else: .text("—")),
             CaseBits.level(r.level, suspended: c.suspended),
         ]
