@@ -44,5 +44,7 @@ enum QuanzeMigrations {
         app.migrations.add(AddDiscretionLevels())
         // 013: 案件检索 (full-text search on SQLite, the earliest open limit per case, covering list indexes)
         app.migrations.add(AddCaseSearch())
+        // 014: 投诉举报; liability intake items without a case
+        app.migrations.add(CreateComplaints())
     }
 }

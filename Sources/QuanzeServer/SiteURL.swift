@@ -96,6 +96,14 @@ enum SiteURL {
     static func consoleDiscretionBenchmark(_ id: UUID) -> String { "/console/discretion-benchmarks/\(id)" }
     static let consoleDiscretionConsistency = "/console/discretion-consistency"
 
+    // 投诉举报
+    static let consoleComplaints = "/console/complaints"
+    static func consoleComplaint(_ id: UUID) -> String { "/console/complaints/\(id)" }
+    static func consoleComplaintAction(_ id: UUID, _ action: String) -> String { "/console/complaints/\(id)/\(action)" }
+    static func consoleComplaintAttachment(_ id: UUID, _ attachment: UUID) -> String { "/console/complaints/\(id)/attachments/\(attachment)" }
+    static let publicComplaints = "/complaints"
+    static let publicComplaintTrack = "/complaints/track"
+
     // API
     static let api = "/api/v1"
     static let openAPI = "/api/v1/openapi.json"

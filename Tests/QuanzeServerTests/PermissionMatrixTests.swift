@@ -235,6 +235,31 @@ let permissionMatrix: [String: Access] = [
     "GET /console/discretion-benchmarks/:benchmarkID": .roles(business),
     "POST /console/discretion-benchmarks/:benchmarkID": .roles([.legalOfficer]),
     "GET /console/discretion-consistency": .roles(business),
+    // 投诉举报: the public submits and follows; the jurisdiction's 监督员 and the body's 法制员 handle (complaintID is a
+    // registered complaint about 市场监管); only a 监督员 reviews (复查)
+    "GET /complaints": .public, "POST /complaints": .public, "POST /complaints/track": .public,
+    "POST /api/v1/public/complaints": .public, "POST /api/v1/public/complaints/track": .public,
+    "GET /console/complaints": .roles([.supervisor, .legalOfficer]), "POST /console/complaints": .roles([.supervisor, .legalOfficer]),
+    "GET /console/complaints/:complaintID": .roles([.supervisor, .legalOfficer]),
+    "POST /console/complaints/:complaintID/accept": .roles([.supervisor, .legalOfficer]),
+    "POST /console/complaints/:complaintID/refuse": .roles([.supervisor, .legalOfficer]),
+    "POST /console/complaints/:complaintID/assign": .roles([.supervisor, .legalOfficer]),
+    "POST /console/complaints/:complaintID/verify": .roles([.supervisor, .legalOfficer]),
+    "POST /console/complaints/:complaintID/reply": .roles([.supervisor, .legalOfficer]),
+    "POST /console/complaints/:complaintID/close": .roles([.supervisor, .legalOfficer]),
+    "POST /console/complaints/:complaintID/review": .roles([.supervisor]),
+    "GET /console/complaints/:complaintID/attachments/:attachmentID": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/complaints": .roles([.supervisor, .legalOfficer]), "POST /api/v1/complaints": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/complaints/:complaintID": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/complaints/:complaintID/accept": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/complaints/:complaintID/refuse": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/complaints/:complaintID/assign": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/complaints/:complaintID/verify": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/complaints/:complaintID/reply": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/complaints/:complaintID/close": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/complaints/:complaintID/review": .roles([.supervisor]),
+    "GET /api/v1/complaints/:complaintID/attachments/:attachmentID": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/complaint-statistics": .roles([.supervisor, .legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -339,6 +364,8 @@ struct PathIDs {
             "transferID": DemoIDs.uuid("transfer:urban-to-amr").uuidString,
             "publicationID": DemoIDs.uuid("publication:amr:published").uuidString,
             "benchmarkID": DemoIDs.uuid("discretion:amr:1").uuidString,
+            "complaintID": DemoIDs.uuid("complaint:amr:registered").uuidString,
+            "attachmentID": DemoIDs.uuid("complaint-attachment:amr:registered").uuidString,
         ])
     }
 

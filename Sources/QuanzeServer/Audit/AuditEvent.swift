@@ -74,6 +74,10 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case decisionWithdraw = "decision.withdraw"
     case discretionCreate = "discretion.create"
     case discretionUpdate = "discretion.update"
+    // 投诉举报
+    case complaintRegister = "complaint.register"
+    case complaintAct = "complaint.act"
+    case complaintAssign = "complaint.assign"
 
     var label: String {
         switch self {
@@ -149,6 +153,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .decisionWithdraw: "撤回已公开的执法决定"
         case .discretionCreate: "制定裁量基准"
         case .discretionUpdate: "修改裁量基准"
+        case .complaintRegister: "登记投诉举报"
+        case .complaintAct: "办理投诉举报（受理、不予受理、核查、反馈、办结、复查）"
+        case .complaintAssign: "指定投诉举报承办人"
         }
     }
 }

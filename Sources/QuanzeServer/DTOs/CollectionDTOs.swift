@@ -149,9 +149,14 @@ struct RefundDTO: Content, Sendable {
 struct LiabilityIntakeDTO: Content, Sendable {
     var id: UUID
     var sourceKind: String
+    var sourceKindLabel: String
     var sourceId: UUID
-    var caseId: UUID
+    /// Absent for an item without a case (a complaint about a body or an officer).
+    var caseId: UUID?
     var caseNumber: String
+    /// The complaint's 登记编号 for `complaint` and `complaint_dropped` items.
+    var complaintNumber: String?
+    var subjectOfficerId: UUID?
     var agencyId: UUID
     var agencyName: String
     var openedOn: String

@@ -251,7 +251,7 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + inspections + delegations + cases + records + collections + transfers + discretion
+    ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [
@@ -435,4 +435,58 @@ enum OpenAPIOperations {
                      parameters: [query("agencyID", Schema.uuid), query("year", Schema.int(min: 2000, max: 2100))],
                      success: ok("DiscretionConsistency")),
     ]
+
+    /// 投诉举报 (docs/complaints.md): the public submits and follows; the jurisdiction's 监督员 and the body's 法制员 handle.
+    static let complaints: [APIOperation] = {
+        let id = [path("complaintID")]
+        let steps = "409 COMPLAINT_ILLEGAL_TRANSITION；403 COMPLAINT_OUT_OF_SCOPE"
+        return [
+            APIOperation(method: .POST, path: "/api/v1/public/complaints",
+                         summary: "公示：提交投诉举报（无需登录，可匿名；实名的姓名、电话保密；附件最多 3 个、每个不超过 5 MB：422 TOO_MANY_ATTACHMENTS、413 ATTACHMENT_TOO_LARGE、415 ATTACHMENT_TYPE_NOT_ALLOWED）；返回登记编号和只显示一次的查询码",
+                         tag: "投诉举报", auth: .none, body: "PublicComplaintInput", success: ok("ComplaintReceipt", 201)),
+            APIOperation(method: .POST, path: "/api/v1/public/complaints/track",
+                         summary: "公示：凭查询码查看受理情况、不予受理理由和处理结果（查询码错误或不存在一律 404 TRACKING_CODE_INVALID）",
+                         tag: "投诉举报", auth: .none, body: "ComplaintTrackInput", success: ok("PublicComplaint")),
+            APIOperation(method: .GET, path: "/api/v1/complaints",
+                         summary: "范围内的投诉举报（监督员：本辖区；法制员：本主体），含期限、预警和依据；投诉举报人信息仅对承办人显示",
+                         tag: "投诉举报", auth: .required,
+                         parameters: [query("status", Schema.enumeration(ComplaintStatus.allCases.map(\.rawValue))),
+                                      query("level", Schema.enumeration(WarningLevel.allCases.map(\.rawValue))), query("agencyId", Schema.uuid)],
+                         success: okArray("Complaint")),
+            APIOperation(method: .POST, path: "/api/v1/complaints",
+                         summary: "登记电话、来信、意见箱收到的投诉举报（监督员：本辖区主体；法制员：本主体）；返回登记编号和查询码",
+                         tag: "投诉举报", auth: .required, body: "ComplaintRegisterInput", success: ok("ComplaintReceipt", 201)),
+            APIOperation(method: .GET, path: "/api/v1/complaints/{complaintID}", summary: "一件投诉举报：期限及依据、办理记录、附件、责任倒查",
+                         tag: "投诉举报", auth: .required, parameters: id, success: ok("Complaint")),
+            APIOperation(method: .POST, path: "/api/v1/complaints/{complaintID}/accept",
+                         summary: "受理（尚未指定承办人的，由受理人承办；开始计算核查处理并答复期限；\(steps)）",
+                         tag: "投诉举报", auth: .required, parameters: id, success: ok("Complaint")),
+            APIOperation(method: .POST, path: "/api/v1/complaints/{complaintID}/refuse",
+                         summary: "不予受理（理由向投诉举报人显示并在登记中注明；\(steps)）", tag: "投诉举报", auth: .required, parameters: id,
+                         body: "ComplaintRefuseInput", success: ok("Complaint")),
+            APIOperation(method: .POST, path: "/api/v1/complaints/{complaintID}/assign",
+                         summary: "指定承办人（本辖区监督员或被投诉主体的法制员；\(steps)）", tag: "投诉举报", auth: .required, parameters: id,
+                         body: "ComplaintAssignInput", success: ok("Complaint")),
+            APIOperation(method: .POST, path: "/api/v1/complaints/{complaintID}/verify",
+                         summary: "核查结果（属实、部分属实转责任追究线索；仅承办人：403 NOT_COMPLAINT_HANDLER；\(steps)）", tag: "投诉举报", auth: .required,
+                         parameters: id, body: "ComplaintVerifyInput", success: ok("Complaint")),
+            APIOperation(method: .POST, path: "/api/v1/complaints/{complaintID}/reply",
+                         summary: "向投诉举报人反馈进展或结果（仅承办人；\(steps)）", tag: "投诉举报", auth: .required, parameters: id,
+                         body: "ComplaintReplyInput", success: ok("Complaint")),
+            APIOperation(method: .POST, path: "/api/v1/complaints/{complaintID}/close",
+                         summary: "办结（反馈后；仅承办人；\(steps)）", tag: "投诉举报", auth: .required, parameters: id,
+                         body: "ComplaintCloseInput", success: ok("Complaint")),
+            APIOperation(method: .POST, path: "/api/v1/complaints/{complaintID}/review",
+                         summary: "复查不予受理或经核查不属实后办结的投诉举报（监督员；认定应受理未受理、应追究未追究的，记录责任倒查、转责任追究线索并重新受理；403 REVIEW_SUPERVISOR_ONLY；409 COMPLAINT_ALREADY_REVIEWED；\(steps)）",
+                         tag: "投诉举报", auth: .required, parameters: id, body: "ComplaintReviewInput", success: ok("Complaint")),
+            APIOperation(method: .GET, path: "/api/v1/complaints/{complaintID}/attachments/{attachmentID}", summary: "下载投诉举报附件",
+                         tag: "投诉举报", auth: .required, parameters: id + [path("attachmentID")],
+                         success: (200, nil, "application/octet-stream"), alsoMediaTypes: AttachmentType.allCases.map(\.rawValue)),
+            APIOperation(method: .GET, path: "/api/v1/complaint-statistics",
+                         summary: "投诉举报统计：按期答复率、按期告知受理情况率（未按期的编号）和按月登记、受理、不予受理、办结件数（范围内主体）",
+                         tag: "投诉举报", auth: .required,
+                         parameters: [query("year", Schema.int(min: 2000, max: 2100)), query("agencyId", Schema.uuid)],
+                         success: ok("ComplaintStatistics")),
+        ]
+    }()
 }

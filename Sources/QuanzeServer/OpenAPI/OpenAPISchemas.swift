@@ -356,7 +356,7 @@ enum OpenAPISchemas {
             ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
-        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas
+        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas
     }
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`; text rules of `TextInput` and `CaseText`).
@@ -622,11 +622,53 @@ enum OpenAPISchemas {
                                          "lateFeeFen", "lateFeeAsOf", "payments", "steps", "remedies", "refunds", "sources"],
                             "properties": ["remedies": Schema.array(Schema.ref("Remedy")), "refunds": Schema.array(Schema.ref("Refund")),
                                            "payments": Schema.array(open(["id", "amountFen", "fineFen", "lateFeeFen", "paidOn", "channel", "reversed"]))]]),
-            ("LiabilityIntake", open(["id", "sourceKind", "sourceId", "caseId", "caseNumber", "agencyId", "openedOn", "summary", "status"])),
+            ("LiabilityIntake", open(["id", "sourceKind", "sourceKindLabel", "sourceId", "caseNumber", "agencyId", "openedOn", "summary", "status"])),
             ("FineCollectionReport", ["type": "object", "required": ["year", "quarter", "from", "to", "rows", "total", "source"],
                                       "properties": ["rows": Schema.array(open(["agencyId", "agencyName", "decidedCount", "decidedFen", "paymentCount",
                                                                                   "collectedFineFen", "collectedLateFeeFen", "refundCount", "refundedFen",
                                                                                   "outstandingFen"]))]]),
+        ]
+    }
+
+    /// 投诉举报 (see `ComplaintInputs.swift`, `ComplaintQueries.swift`; text rules of `TextInput` and `CaseText.paragraph`).
+    static var complaintSchemas: [(String, JSONValue)] {
+        let paragraph = #"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"#
+        func text(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: namePattern) }
+        func para(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: paragraph) }
+        func open(_ required: [String]) -> JSONValue { ["type": "object", "required": .array(required.map(JSONValue.string))] }
+        let file = Schema.object([
+            ("fileName", Schema.string(min: 1, max: 100, pattern: #"^[^/\\\x00-\x1F\x7F-\x9F]*[^\s/\\\x00-\x1F\x7F-\x9F][^/\\\x00-\x1F\x7F-\x9F]*$"#)),
+            ("contentBase64", Schema.string(max: 7_000_000, pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$")),
+        ], required: ["fileName", "contentBase64"])
+        let attachments: JSONValue = ["type": "array", "maxItems": .int(ComplaintRules.maxAttachments), "items": file]
+        let common: [(String, JSONValue)] = [
+            ("agencyId", Schema.uuid), ("subjectKind", Schema.enumeration(ComplaintSubjectKind.allCases.map(\.rawValue))),
+            ("subjectText", Schema.string(max: 100, pattern: "^$|" + namePattern)), ("content", para(ComplaintRules.maxContent)),
+            ("anonymous", Schema.bool), ("name", Schema.string(max: 50)), ("phone", Schema.string(max: 20)), ("attachments", attachments),
+        ]
+        let deadline = open(["code", "name", "period", "due", "level", "levelLabel", "source"])
+        return [
+            ("PublicComplaintInput", Schema.object(common, required: ["agencyId", "subjectKind", "content", "anonymous"])),
+            ("ComplaintRegisterInput", Schema.object(common + [("channel", Schema.enumeration(["phone", "letter", "mailbox"])),
+                                                               ("receivedOn", Schema.date)],
+                                                     required: ["agencyId", "subjectKind", "content", "anonymous", "channel"])),
+            ("ComplaintTrackInput", Schema.object([("trackingCode", Schema.string(max: 100))], required: ["trackingCode"])),
+            ("ComplaintRefuseInput", Schema.object([("reason", para(1000))], required: ["reason"])),
+            ("ComplaintAssignInput", Schema.object([("handlerId", Schema.uuid)], required: ["handlerId"])),
+            ("ComplaintVerifyInput", Schema.object([("finding", Schema.enumeration(ComplaintFinding.allCases.map(\.rawValue))),
+                                                    ("findingText", para(2000))], required: ["finding", "findingText"])),
+            ("ComplaintReplyInput", Schema.object([("replyText", para(2000))], required: ["replyText"])),
+            ("ComplaintCloseInput", Schema.object([("note", Schema.string(max: 1000, pattern: "^$|" + paragraph))])),
+            ("ComplaintReviewInput", Schema.object([("result", Schema.enumeration(ComplaintReviewResult.allCases.map(\.rawValue))), ("note", para(1000))],
+                                                   required: ["result", "note"])),
+            ("ComplaintReceipt", open(["id", "number", "trackingCode"])),
+            ("PublicComplaint", open(["number", "agencyName", "subjectKindLabel", "receivedOn", "status", "statusLabel", "steps"])),
+            ("Complaint", ["type": "object",
+                           "required": ["id", "number", "agencyId", "agencyName", "subjectKind", "channel", "anonymous", "complainant", "identityVisible",
+                                        "content", "receivedOn", "status", "statusLabel", "level", "deadlines", "actions", "events", "attachments", "findings"],
+                           "properties": ["deadlines": Schema.array(deadline)]]),
+            ("ComplaintStatistics", open(["year", "replyDue", "replyOnTime", "replyLate", "acknowledgementDue", "acknowledgementOnTime",
+                                          "acknowledgementLate", "months"])),
         ]
     }
 }

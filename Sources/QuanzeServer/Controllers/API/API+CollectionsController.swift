@@ -108,6 +108,15 @@ struct APICollectionsController: RouteCollection {
 enum LiabilityIntakeQueries {
     static let readers: [Role] = [.supervisor, .legalOfficer]
 
+    static func sourceLabel(_ kind: String) -> String {
+        switch kind {
+        case "remedy_result": "复议、诉讼结果"
+        case "complaint": "投诉举报属实"
+        case "complaint_dropped": "投诉举报责任倒查"
+        default: kind
+        }
+    }
+
     /// Newest first, in the caller's scope (a 监督员: the jurisdiction's bodies; a 法制员: the own body).
     static func list(_ req: Request) async throws -> [LiabilityIntakeDTO] {
         let p = try req.principal()
@@ -115,10 +124,16 @@ enum LiabilityIntakeQueries {
         let byID = Dictionary(uniqueKeysWithValues: agencies.compactMap { a in a.id.map { ($0, a) } })
         let items = try await LiabilityIntake.query(on: req.db).filter(\.$agencyID ~~ Array(byID.keys))
             .sort(\.$openedOn, .descending).sort(\.$createdAt, .descending).limit(500).all()
-        let cases = try await EnforcementCase.query(on: req.db).filter(\.$id ~~ items.map(\.caseID)).all()
+        let cases = try await EnforcementCase.query(on: req.db).filter(\.$id ~~ items.compactMap(\.caseID)).all()
         let numbers = Dictionary(uniqueKeysWithValues: cases.compactMap { c in c.id.map { ($0, c.number) } })
+        let complaintIDs = items.filter { $0.sourceKind.hasPrefix("complaint") }.map(\.sourceID)
+        let complaints = complaintIDs.isEmpty ? [] : try await Complaint.query(on: req.db).filter(\.$id ~~ complaintIDs).all()
+        let complaintNumbers = Dictionary(uniqueKeysWithValues: complaints.compactMap { c in c.id.map { ($0, c.number) } })
         return items.map { i in
-            LiabilityIntakeDTO(id: i.id!, sourceKind: i.sourceKind, sourceId: i.sourceID, caseId: i.caseID, caseNumber: numbers[i.caseID] ?? "",
+            LiabilityIntakeDTO(id: i.id!, sourceKind: i.sourceKind, sourceKindLabel: sourceLabel(i.sourceKind), sourceId: i.sourceID,
+                               caseId: i.caseID, caseNumber: i.caseID.flatMap { numbers[$0] } ?? "",
+                               complaintNumber: i.sourceKind.hasPrefix("complaint") ? complaintNumbers[i.sourceID] : nil,
+                               subjectOfficerId: i.subjectOfficerID,
                                agencyId: i.agencyID, agencyName: byID[i.agencyID]?.name ?? "", openedOn: i.openedOn, summary: i.summary,
                                status: i.status, statusLabel: i.status == "pending" ? "待处理" : i.status)
         }

@@ -85,11 +85,15 @@ struct CollectionPagesController: RouteCollection {
         let items = try await LiabilityIntakeQueries.list(req)
         return Layout.console(title: "责任追究线索", principal: p, active: SiteURL.consoleLiabilityIntake, content: .div(
             .h1(.text("责任追究线索（待处理）")),
-            .p(.text("复议、诉讼结果为撤销、变更、确认违法或责令履行的，自动列入此处，待责任追究模块受理；并计入考核。")),
-            UI.table(caption: "责任追究线索", headers: ["登记日期", "执法主体", "案件", "来源", "摘要", "状态"],
+            .p(.text("复议、诉讼结果为撤销、变更、确认违法或责令履行的，投诉举报经核查属实的，以及复查认定应受理未受理、应追究未追究的投诉举报（责任倒查），自动列入此处，待责任追究模块受理；并计入考核。")),
+            UI.table(caption: "责任追究线索", headers: ["登记日期", "执法主体", "案件或投诉", "来源", "摘要", "状态"],
                      rows: items.map { i in
-                         [.text(i.openedOn), .text(i.agencyName), .a(.href(SiteURL.consoleCase(i.caseId)), .text(i.caseNumber)),
-                          .text(i.sourceKind == "remedy_result" ? "复议、诉讼结果" : i.sourceKind), .text(i.summary), .text(i.statusLabel)]
+                         let link: Node<HTML.BodyContext> = if let caseID = i.caseId {
+                             .a(.href(SiteURL.consoleCase(caseID)), .text(i.caseNumber))
+                         } else if let number = i.complaintNumber {
+                             .a(.href(SiteURL.consoleComplaint(i.sourceId)), .text(number))
+                         } else { .text("—") }
+                         return [.text(i.openedOn), .text(i.agencyName), link, .text(i.sourceKindLabel), .text(i.summary), .text(i.statusLabel)]
                      }, empty: "暂无待处理的责任追究线索。"))).response()
     }
 

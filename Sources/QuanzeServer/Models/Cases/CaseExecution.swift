@@ -161,10 +161,14 @@ final class LiabilityIntake: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    /// `remedy_result`: a 复议/诉讼 result other than 维持/驳回.
+    /// `remedy_result`: a 复议/诉讼 result other than 维持/驳回; `complaint`: a complaint found 属实 or 部分属实;
+    /// `complaint_dropped`: a complaint found wrongly refused or closed on 复查 (001_* 七(二) 责任倒查).
     @Field(key: "source_kind") var sourceKind: String
     @Field(key: "source_id") var sourceID: UUID
-    @Field(key: "case_id") var caseID: UUID
+    /// Nil for an item without a case (a complaint about a body or an officer; 014).
+    @OptionalField(key: "case_id") var caseID: UUID?
+    /// The officer the item is about, when known (a complaint about an officer; 014).
+    @OptionalField(key: "subject_officer_id") var subjectOfficerID: UUID?
     @Field(key: "agency_id") var agencyID: UUID
     @Field(key: "opened_on") var openedOn: String
     @Field(key: "summary") var summary: String
