@@ -44,5 +44,7 @@ enum QuanzeMigrations {
         app.migrations.add(AddDiscretionLevels())
         // 013: 案件检索 (full-text search on SQLite, the earliest open limit per case, covering list indexes)
         app.migrations.add(AddCaseSearch())
+        // 015: 结案自动预审 findings; 重大行政处罚备案审查
+        app.migrations.add(CreateCaseChecks())
     }
 }

@@ -74,6 +74,10 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case decisionWithdraw = "decision.withdraw"
     case discretionCreate = "discretion.create"
     case discretionUpdate = "discretion.update"
+    // 015: 结案自动预审、重大行政处罚备案审查
+    case caseChecksRun = "case_checks.run"
+    case majorFilingFile = "major_filing.file"
+    case majorFilingReview = "major_filing.review"
 
     var label: String {
         switch self {
@@ -149,6 +153,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .decisionWithdraw: "撤回已公开的执法决定"
         case .discretionCreate: "制定裁量基准"
         case .discretionUpdate: "修改裁量基准"
+        case .caseChecksRun: "运行结案自动预审"
+        case .majorFilingFile: "重大执法决定报送备案"
+        case .majorFilingReview: "重大执法决定备案审查"
         }
     }
 }

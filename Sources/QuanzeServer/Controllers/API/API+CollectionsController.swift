@@ -108,6 +108,14 @@ struct APICollectionsController: RouteCollection {
 enum LiabilityIntakeQueries {
     static let readers: [Role] = [.supervisor, .legalOfficer]
 
+    static func sourceLabel(_ kind: String) -> String {
+        switch kind {
+        case "remedy_result": "复议、诉讼结果"
+        case "filing_review": "重大执法决定备案审查不通过"
+        default: kind
+        }
+    }
+
     /// Newest first, in the caller's scope (a 监督员: the jurisdiction's bodies; a 法制员: the own body).
     static func list(_ req: Request) async throws -> [LiabilityIntakeDTO] {
         let p = try req.principal()

@@ -85,11 +85,11 @@ struct CollectionPagesController: RouteCollection {
         let items = try await LiabilityIntakeQueries.list(req)
         return Layout.console(title: "责任追究线索", principal: p, active: SiteURL.consoleLiabilityIntake, content: .div(
             .h1(.text("责任追究线索（待处理）")),
-            .p(.text("复议、诉讼结果为撤销、变更、确认违法或责令履行的，自动列入此处，待责任追究模块受理；并计入考核。")),
+            .p(.text("复议、诉讼结果为撤销、变更、确认违法或责令履行的，以及重大执法决定备案审查不通过的，自动列入此处，待责任追究模块受理；并计入考核。")),
             UI.table(caption: "责任追究线索", headers: ["登记日期", "执法主体", "案件", "来源", "摘要", "状态"],
                      rows: items.map { i in
                          [.text(i.openedOn), .text(i.agencyName), .a(.href(SiteURL.consoleCase(i.caseId)), .text(i.caseNumber)),
-                          .text(i.sourceKind == "remedy_result" ? "复议、诉讼结果" : i.sourceKind), .text(i.summary), .text(i.statusLabel)]
+                          .text(LiabilityIntakeQueries.sourceLabel(i.sourceKind)), .text(i.summary), .text(i.statusLabel)]
                      }, empty: "暂无待处理的责任追究线索。"))).response()
     }
 
