@@ -264,7 +264,7 @@ struct CaseCheckTests {
             try await app.testing().test(.POST, SiteURL.consoleMajorFilingAction(filingID, "file"), headers: legal.headers, beforeRequest: { req in
                 try req.content.encode(["_csrf": legal.csrf, "report": "", "documents": "行政处罚决定书"], as: .urlEncodedForm)
             }) { res in
-                #expect(res.status == .badRequest)
+                #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("不能为空"))
             }
             try await app.testing().test(.POST, SiteURL.consoleMajorFilingAction(filingID, "file"), headers: legal.headers, beforeRequest: { req in
