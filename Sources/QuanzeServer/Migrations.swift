@@ -46,5 +46,7 @@ enum QuanzeMigrations {
         app.migrations.add(AddCaseSearch())
         // 014: 投诉举报; liability intake items without a case
         app.migrations.add(CreateComplaints())
+        // 015: 结案自动预审 findings; 重大行政处罚备案审查
+        app.migrations.add(CreateCaseChecks())
     }
 }

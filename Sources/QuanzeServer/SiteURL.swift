@@ -95,6 +95,12 @@ enum SiteURL {
     static let consoleDiscretion = "/console/discretion-benchmarks"
     static func consoleDiscretionBenchmark(_ id: UUID) -> String { "/console/discretion-benchmarks/\(id)" }
     static let consoleDiscretionConsistency = "/console/discretion-consistency"
+    // 结案自动预审、重大行政处罚备案审查
+    static let consoleCaseChecks = "/console/case-checks"
+    static let consoleCaseChecksRun = "/console/case-checks/run"
+    static let consoleMajorFilings = "/console/major-filings"
+    static func consoleMajorFiling(_ id: UUID) -> String { "/console/major-filings/\(id)" }
+    static func consoleMajorFilingAction(_ id: UUID, _ action: String) -> String { "/console/major-filings/\(id)/\(action)" }
 
     // 投诉举报
     static let consoleComplaints = "/console/complaints"

@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: DiscretionPagesController())
     try app.register(collection: ComplaintPagesController())
     try app.register(collection: PublicComplaintsController())
+    try app.register(collection: CaseCheckPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -56,4 +57,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APICollectionsController())
     try api.register(collection: APICaseTransfersController())
     try api.register(collection: APIComplaintsController())
+    try api.register(collection: APICaseChecksController())
 }

@@ -260,6 +260,19 @@ let permissionMatrix: [String: Access] = [
     "POST /api/v1/complaints/:complaintID/review": .roles([.supervisor]),
     "GET /api/v1/complaints/:complaintID/attachments/:attachmentID": .roles([.supervisor, .legalOfficer]),
     "GET /api/v1/complaint-statistics": .roles([.supervisor, .legalOfficer]),
+    // 结案自动预审: 监督员、评查员 (jurisdiction) and 法制员 (own body) read; 监督员 and 法制员 re-run.
+    // 重大行政处罚备案: the body's staff file (filingID is the demo's unfiled filing of 市场监管), the 监督员 reviews.
+    "GET /api/v1/case-checks": .roles([.supervisor, .reviewer, .legalOfficer]),
+    "POST /api/v1/case-checks/run": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/cases/:caseID/checks": .roles(business),
+    "GET /api/v1/major-filings": .roles(business), "GET /api/v1/major-filings/:filingID": .roles(business),
+    "POST /api/v1/major-filings/:filingID/file": .roles([.officer, .legalOfficer]),
+    "POST /api/v1/major-filings/:filingID/review": .roles([.supervisor]),
+    "GET /console/case-checks": .roles([.supervisor, .reviewer, .legalOfficer]),
+    "POST /console/case-checks/run": .roles([.supervisor, .legalOfficer]),
+    "GET /console/major-filings": .roles(business), "GET /console/major-filings/:filingID": .roles(business),
+    "POST /console/major-filings/:filingID/file": .roles([.officer, .legalOfficer]),
+    "POST /console/major-filings/:filingID/review": .roles([.supervisor]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -366,6 +379,7 @@ struct PathIDs {
             "benchmarkID": DemoIDs.uuid("discretion:amr:1").uuidString,
             "complaintID": DemoIDs.uuid("complaint:amr:registered").uuidString,
             "attachmentID": DemoIDs.uuid("complaint-attachment:amr:registered").uuidString,
+            "filingID": DemoIDs.uuid("major-filing:amr:22").uuidString,
         ])
     }
 

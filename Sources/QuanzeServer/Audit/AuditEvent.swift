@@ -78,6 +78,10 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case complaintRegister = "complaint.register"
     case complaintAct = "complaint.act"
     case complaintAssign = "complaint.assign"
+    // 015: 结案自动预审、重大行政处罚备案审查
+    case caseChecksRun = "case_checks.run"
+    case majorFilingFile = "major_filing.file"
+    case majorFilingReview = "major_filing.review"
 
     var label: String {
         switch self {
@@ -156,6 +160,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .complaintRegister: "登记投诉举报"
         case .complaintAct: "办理投诉举报（受理、不予受理、核查、反馈、办结、复查）"
         case .complaintAssign: "指定投诉举报承办人"
+        case .caseChecksRun: "运行结案自动预审"
+        case .majorFilingFile: "重大执法决定报送备案"
+        case .majorFilingReview: "重大执法决定备案审查"
         }
     }
 }

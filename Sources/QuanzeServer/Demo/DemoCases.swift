@@ -43,6 +43,8 @@ extension DemoCases {
         let start = LocalDate(year: today.year, month: 1, day: 5)!
         let span = max(1, today.dayNumber - start.dayNumber)
         var filingSeq = 0, decisionSeq = 0
+        /// Closed penalty cases counted in order: the pre-check's demo findings are placed by this count.
+        var closedPenalties = 0
         let stagesOpen: [CaseStage] = [.filed, .investigation, .review, .notice, .legalReview, .decision, .service, .execution]
         let names = ["某食品有限公司", "某餐饮管理有限公司", "某商贸有限责任公司", "某药房连锁有限公司", "某超市有限公司", "某农贸市场管理有限公司"]
         for i in 1...count {
@@ -93,7 +95,15 @@ extension DemoCases {
             party.identifier = "91220101MA0Y3XKQ1X"
             party.address = "长春市朝阳区"
             try await party.create(on: db)
-            for (n, role) in [(i % 2 == 0 ? 0 : 2, CaseOfficerRole.lead), (3, .assist)] {
+            let closedPenalty = !licensing && safeStage == .closed
+            if closedPenalty { closedPenalties += 1 }
+            // 结案自动预审 demo findings: every 20th closed penalty (from the 5th) has an assisting officer
+            // whose certificate missed this year's 年审 (officer 12), every 20th (from the 2nd) lacks its
+            // 告知 record, every 20th (from the 3rd) is served late.
+            let uninspectedAssist = closedPenalty && closedPenalties % 20 == 5
+            let noNoticeRecord = closedPenalty && closedPenalties % 20 == 2
+            let lateService = closedPenalty && closedPenalties % 20 == 3
+            for (n, role) in [(i % 2 == 0 ? 0 : 2, CaseOfficerRole.lead), (uninspectedAssist ? 12 : 3, .assist)] {
                 let o = CaseOfficer()
                 o.$enforcementCase.id = caseID
                 o.$officer.id = DemoIDs.uuid("officer:amr:\(n)")
@@ -149,9 +159,32 @@ extension DemoCases {
             decision.decidedOn = decidedOn.iso
             decision.fineFen = licensing ? 0 : fine * 100
             try await decision.create(on: db)
+            if safeStage == .closed {
+                // The steps before the decision, as the 全过程记录 keeps them (吉政办发〔2016〕91号 四(一)).
+                let steps: [(CaseStage, Int)] = licensing ? [(.review, 3), (.notice, 8)] : [(.investigation, 2), (.review, 12), (.notice, 20)]
+                for (stage, offset) in steps where !(noNoticeRecord && stage == .notice) {
+                    try await journal(c, "stage", stage, min(decidedOn, filed.adding(days: offset)), "进入“\(stage.label(in: c.procedure))”环节", "吴执法")
+                }
+                // 法制审核 of the major ones — except every 22nd case, decided without it (应审未审).
+                if c.legalReviewRequired && i % 22 != 0 {
+                    let reviewedOn = decidedOn.adding(days: -2)
+                    let review = LegalReview()
+                    review.$enforcementCase.id = caseID
+                    review.reviewerUserID = DemoIDs.uuid("user:legal.amr")
+                    review.reviewerName = "周审核"
+                    review.passed = true
+                    review.opinion = "主体适格，事实清楚，证据确凿，程序合法，适用依据正确，裁量适当，同意。"
+                    review.reviewedOn = reviewedOn.iso
+                    try await review.create(on: db)
+                    try await journal(c, "legal_review", .legalReview, reviewedOn, "法制审核通过：\(review.opinion)", "周审核")
+                }
+            }
             try await journal(c, "decision", .decision, decidedOn, "作出决定 \(decision.number)", "郑检查")
             if !licensing && safeStage == .closed {
-                try await collect(c, decision, fine: fine, i: i, today: today, calendar: calendar, journal: journal, on: db)
+                try await collect(c, decision, fine: fine, i: i, today: today, calendar: calendar, serveAfter: lateService ? 14 : 3,
+                                  journal: journal, on: db)
+            } else if licensing && safeStage == .closed {
+                try await journal(c, "stage", .service, min(today, decidedOn.adding(days: 2)), "进入“送达”环节", "吴执法")
             }
         }
         for (kind, last) in [("filing", filingSeq), ("decision", decisionSeq)] where last > 0 {
@@ -169,11 +202,12 @@ extension DemoCases {
     /// court (申请人民法院强制执行); every 19th is revoked in 复议 (refunded), every 37th changed in
     /// 诉讼, every 19th+7 upheld.
     static func collect(_ c: EnforcementCase, _ decision: CaseDecision, fine: Int, i: Int, today: LocalDate, calendar: WorkCalendar,
+                        serveAfter: Int = 3,
                         journal: (EnforcementCase, String, CaseStage, LocalDate, String, String) async throws -> Void,
                         on db: any Database) async throws {
         let caseID = try c.requireID()
         guard let decided = LocalDate(iso: decision.decidedOn) else { return }
-        let served = min(today, decided.adding(days: 3))
+        let served = min(today, decided.adding(days: serveAfter))
         let clock = CaseClock(start: served, value: 15, unit: .calendarDays)
         let computed = try clock.due(calendar: calendar)
         let due = computed.date

@@ -79,6 +79,8 @@ enum DemoData {
                                          now: now, on: tx)
             try await DemoComplaints.load(today: LocalDate(instant: now), profiles: app.services.profiles, calendar: calendar,
                                           algorithm: app.services.records.algorithm, now: now, on: tx)
+            try await DemoChecks.load(services: app.services, today: LocalDate(instant: now), calendar: calendar,
+                                      algorithm: app.services.records.algorithm, now: now, on: tx)
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",
                 detail: "载入演示数据：2 个辖区、\(DemoAgencies.rows.count + DemoTongzhou.agencies.count) 个执法主体、\(accounts.count + DemoTongzhou.accounts.count) 个账号"), on: tx, now: now)

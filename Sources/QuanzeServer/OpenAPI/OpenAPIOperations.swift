@@ -251,7 +251,7 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints
+    ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints + checks
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [
@@ -489,4 +489,32 @@ enum OpenAPIOperations {
                          success: ok("ComplaintStatistics")),
         ]
     }()
+
+    /// 结案自动预审 and 重大行政处罚备案审查 (docs/case-checks.md).
+    static let checks: [APIOperation] = [
+        APIOperation(method: .GET, path: "/api/v1/case-checks",
+                     summary: "结案自动预审：某年度（结案）各规则问题数及问题清单（监督员、评查员：本辖区；法制员：本主体；最多列 500 项）",
+                     tag: "执法监督", auth: .required,
+                     parameters: [query("year", Schema.int(min: 2000, max: 2100)), query("agencyId", Schema.uuid),
+                                  query("rule", Schema.enumeration(CaseCheckRule.all.map(\.code)))],
+                     success: ok("CaseCheckList")),
+        APIOperation(method: .POST, path: "/api/v1/case-checks/run",
+                     summary: "重新预审某年度结案案件（监督员：本辖区各主体或其一；法制员：本主体）；每件案件的问题整体替换",
+                     tag: "执法监督", auth: .required, body: "CaseCheckRunInput", success: ok("CaseCheckRun")),
+        APIOperation(method: .GET, path: "/api/v1/cases/{caseID}/checks", summary: "一件案件的自动预审问题（结案时自动预审）",
+                     tag: "执法监督", auth: .required, parameters: [path("caseID")], success: ok("CaseChecks")),
+        APIOperation(method: .GET, path: "/api/v1/major-filings",
+                     summary: "重大执法决定备案（执法主体：本主体；监督员、评查员：本辖区）；未备案的按期限黄色、红色预警",
+                     tag: "执法监督", auth: .required,
+                     parameters: [query("status", Schema.enumeration(MajorFilingStatus.allCases.map(\.rawValue))), query("agencyId", Schema.uuid)],
+                     success: okArray("MajorFiling")),
+        APIOperation(method: .GET, path: "/api/v1/major-filings/{filingID}", summary: "一项重大执法决定备案",
+                     tag: "执法监督", auth: .required, parameters: [path("filingID")], success: ok("MajorFiling")),
+        APIOperation(method: .POST, path: "/api/v1/major-filings/{filingID}/file",
+                     summary: "报送备案（本主体执法人员或法制员；备案报告和材料清单；409 FILING_ALREADY_FILED）",
+                     tag: "执法监督", auth: .required, parameters: [path("filingID")], body: "MajorFilingFileInput", success: ok("MajorFiling")),
+        APIOperation(method: .POST, path: "/api/v1/major-filings/{filingID}/review",
+                     summary: "备案审查（本辖区监督员；通过或不通过，不通过须写明理由并转责任追究线索；409 FILING_NOT_FILED、FILING_ALREADY_REVIEWED）",
+                     tag: "执法监督", auth: .required, parameters: [path("filingID")], body: "MajorFilingReviewInput", success: ok("MajorFiling")),
+    ]
 }

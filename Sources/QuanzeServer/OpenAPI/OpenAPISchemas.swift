@@ -356,7 +356,7 @@ enum OpenAPISchemas {
             ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
-        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas
+        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas + checkSchemas
     }
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`; text rules of `TextInput` and `CaseText`).
@@ -669,6 +669,31 @@ enum OpenAPISchemas {
                            "properties": ["deadlines": Schema.array(deadline)]]),
             ("ComplaintStatistics", open(["year", "replyDue", "replyOnTime", "replyLate", "acknowledgementDue", "acknowledgementOnTime",
                                           "acknowledgementLate", "months"])),
+        ]
+    }
+
+    /// 结案自动预审 and 重大行政处罚备案审查 (see `CheckDTOs.swift`; text rules of `TextInput` and `CaseText`).
+    static var checkSchemas: [(String, JSONValue)] {
+        let paragraph = #"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"#
+        func text(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: namePattern) }
+        func para(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: paragraph) }
+        func open(_ required: [String]) -> JSONValue { ["type": "object", "required": .array(required.map(JSONValue.string))] }
+        return [
+            ("CaseCheckFinding", open(["caseId", "caseNumber", "agencyId", "agencyName", "year", "rule", "ruleName", "severity", "severityLabel",
+                                       "message", "source", "checkedAt"])),
+            ("CaseChecks", open(["caseId", "findings"])),
+            ("CaseCheckList", open(["summary", "findings", "total", "limit"])),
+            ("CaseCheckRunInput", Schema.object([("year", Schema.int(min: 2000, max: 2100)), ("agencyId", Schema.uuid)], required: ["year"])),
+            ("CaseCheckRun", open(["year", "cases", "findings", "casesWithFindings"])),
+            ("MajorFiling", open(["id", "caseId", "caseNumber", "agencyId", "agencyName", "decidedOn", "majorReasons", "dueSource", "provisional",
+                                  "warning", "status", "statusLabel", "filedLate", "documents", "source"])),
+            ("MajorFilingFileInput", Schema.object([
+                ("report", para(2000)),
+                ("documents", ["type": "array", "minItems": 1, "maxItems": 20, "uniqueItems": true, "items": text(100)]),
+            ], required: ["report", "documents"])),
+            ("MajorFilingReviewInput", Schema.object([
+                ("conclusion", Schema.enumeration(MajorFilingConclusion.allCases.map(\.rawValue))), ("reasons", para(2000)),
+            ], required: ["conclusion"])),
         ]
     }
 }

@@ -113,6 +113,7 @@ enum LiabilityIntakeQueries {
         case "remedy_result": "复议、诉讼结果"
         case "complaint": "投诉举报属实"
         case "complaint_dropped": "投诉举报责任倒查"
+        case "filing_review": "重大执法决定备案审查不通过"
         default: kind
         }
     }

@@ -181,6 +181,7 @@ struct CasePagesController: RouteCollection {
         page.integrity = integrity
         page.entries = entries
         page.transferSection = try await CaseTransferPages.section(req, p, c)
+        page.checksSection = try await CaseCheckPages.section(req, p, c, agency)
         if c.procedure.isPenalty {
             page.benchmarks = try await DiscretionBenchmark.query(on: req.db).filter(\.$agency.$id == c.$agency.id).all()
                 .filter { $0.$powerItem.id == nil || $0.$powerItem.id == c.$powerItem.id }

@@ -85,7 +85,7 @@ struct CollectionPagesController: RouteCollection {
         let items = try await LiabilityIntakeQueries.list(req)
         return Layout.console(title: "责任追究线索", principal: p, active: SiteURL.consoleLiabilityIntake, content: .div(
             .h1(.text("责任追究线索（待处理）")),
-            .p(.text("复议、诉讼结果为撤销、变更、确认违法或责令履行的，投诉举报经核查属实的，以及复查认定应受理未受理、应追究未追究的投诉举报（责任倒查），自动列入此处，待责任追究模块受理；并计入考核。")),
+            .p(.text("复议、诉讼结果为撤销、变更、确认违法或责令履行的，重大执法决定备案审查不通过的，投诉举报经核查属实的，以及复查认定应受理未受理、应追究未追究的投诉举报（责任倒查），自动列入此处，待责任追究模块受理；并计入考核。")),
             UI.table(caption: "责任追究线索", headers: ["登记日期", "执法主体", "案件或投诉", "来源", "摘要", "状态"],
                      rows: items.map { i in
                          let link: Node<HTML.BodyContext> = if let caseID = i.caseId {

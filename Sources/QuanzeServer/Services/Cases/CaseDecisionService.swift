@@ -85,6 +85,8 @@ enum CaseDecisionService {
             try await clocks.meet(["penalty_decision", "license_decision", "seizure_duration", "promised_limit"], caseID: caseID, on: today)
             try await clocks.meetSteps(caseID: caseID, on: today)
             try await DecisionPublicityService.open(c, decision: decision, clocks: clocks)
+            // 重大行政处罚备案: a major decision is to be filed with the legal office.
+            try await MajorFilingService.open(c, decision: decision, clocks: clocks)
             if c.procedure.isPenalty {
                 try await clocks.start("penalty_service", from: today, caseID: caseID, reason: "作出处罚决定（当事人不在场的，七日内送达）")
             }

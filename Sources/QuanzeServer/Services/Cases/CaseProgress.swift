@@ -71,6 +71,8 @@ enum CaseProgress {
             }
             try await CaseJournal.write(c, kind: "stage", stage: input.to, on: today, summary: done, actor: actor, req: req, db: tx)
             try await req.audit(.caseAdvance, .success, target: c.number, detail: done, on: tx)
+            // 结案自动预审: the closed case is checked in the closing transaction.
+            if input.to == .closed { try await CaseCheckService.checkClosed(caseID: caseID, services: req.services, on: tx) }
         }
     }
 

@@ -85,6 +85,7 @@ enum CaseTransferService {
                 let summary = "移送\(to.name)：\(reason)；移送材料：\(materials.joined(separator: "、"))。本案以“已移送”结案（\(CaseTransferRules.agencySource)）"
                 try await CaseJournal.write(c, kind: "transfer", stage: .closed, on: day, summary: summary, actor: actor, req: req, db: tx)
                 try await req.audit(.caseTransfer, .success, target: c.number, detail: "移送\(to.name)", on: tx)
+                try await CaseCheckService.checkClosed(caseID: caseID, services: req.services, on: tx)
             }
         case .judicial:
             guard input.toAgencyID == nil else {

@@ -17,6 +17,8 @@ struct CaseDetailPage {
     var error: String?
     /// 移送 and 决定公开 (`CaseTransferPages.section`).
     var transferSection: Node<HTML.BodyContext>?
+    /// 结案自动预审 findings and 重大行政处罚备案 (`CaseCheckPages.section`).
+    var checksSection: Node<HTML.BodyContext>?
 
     private var s: CaseSummaryDTO { detail.summary }
     private var mayAct: Bool { principal.hasAny([.officer, .legalOfficer]) && principal.agencyID == s.agencyId && s.stage != .closed }
@@ -60,6 +62,7 @@ struct CaseDetailPage {
             .unwrap(collection) { CasePaymentSection(principal: principal, summary: s, collection: $0).render() },
             .if(mayAct, actions()),
             .unwrap(transferSection) { $0 },
+            .unwrap(checksSection) { $0 },
             .h2(.text("期限变更记录")),
             UI.table(caption: "期限变更记录", headers: ["期限", "变更", "原届满日", "新届满日", "理由", "依据", "经办人"],
                      rows: detail.deadlineHistory.map { h in

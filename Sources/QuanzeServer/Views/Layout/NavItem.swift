@@ -39,6 +39,8 @@ struct NavItem: Sendable {
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "执法办案", title: "裁量基准", path: SiteURL.consoleDiscretion, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "执法监督", title: "投诉举报", path: SiteURL.consoleComplaints, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法监督", title: "结案预审", path: SiteURL.consoleCaseChecks, roles: [.supervisor, .reviewer, .legalOfficer]),
+        NavItem(module: "执法监督", title: "重大处罚备案", path: SiteURL.consoleMajorFilings, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
