@@ -44,5 +44,7 @@ enum QuanzeMigrations {
         app.migrations.add(AddDiscretionLevels())
         // 013: 案件检索 (full-text search on SQLite, the earliest open limit per case, covering list indexes)
         app.migrations.add(AddCaseSearch())
+        // 016: 案卷评查 and 监督文书 (纠正过错通知书 / 政府法制建议书 / 案卷评查单)
+        app.migrations.add(CreateFileReview())
     }
 }

@@ -95,6 +95,15 @@ enum SiteURL {
     static let consoleDiscretion = "/console/discretion-benchmarks"
     static func consoleDiscretionBenchmark(_ id: UUID) -> String { "/console/discretion-benchmarks/\(id)" }
     static let consoleDiscretionConsistency = "/console/discretion-consistency"
+    // 案卷评查 and 监督文书
+    static let consoleFileReview = "/console/file-review"
+    static func consoleReviewPlan(_ id: UUID) -> String { "/console/file-review/\(id)" }
+    static func consoleReviewPlanAction(_ id: UUID, _ action: String) -> String { "/console/file-review/\(id)/\(action)" }
+    static func consoleReviewSheet(_ id: UUID) -> String { "/console/review-sheets/\(id)" }
+    static func consoleReviewSheetAction(_ id: UUID, _ action: String) -> String { "/console/review-sheets/\(id)/\(action)" }
+    static let consoleNotices = "/console/notices"
+    static func consoleNotice(_ id: UUID) -> String { "/console/notices/\(id)" }
+    static func consoleNoticeAction(_ id: UUID, _ action: String) -> String { "/console/notices/\(id)/\(action)" }
 
     // API
     static let api = "/api/v1"

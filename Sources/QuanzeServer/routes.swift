@@ -27,6 +27,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: CaseTransferPagesController())
     try app.register(collection: PublicDecisionsController())
     try app.register(collection: DiscretionPagesController())
+    // 案卷评查 and 监督文书 (issue 5 items 3 and 7)
+    try app.register(collection: FileReviewPagesController())
+    try app.register(collection: NoticePagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -53,4 +56,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIPublicInspectionsController())
     try api.register(collection: APICollectionsController())
     try api.register(collection: APICaseTransfersController())
+    // 案卷评查 and 监督文书 (issue 5 items 3 and 7)
+    try api.register(collection: APIFileReviewController())
+    try api.register(collection: APINoticesController())
 }

@@ -38,6 +38,8 @@ struct NavItem: Sendable {
         NavItem(module: "执法办案", title: "决定公开", path: SiteURL.consoleDecisionPublications,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "执法办案", title: "裁量基准", path: SiteURL.consoleDiscretion, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "执法监督", title: "案卷评查", path: SiteURL.consoleFileReview, roles: [.supervisor, .reviewer, .legalOfficer]),
+        NavItem(module: "执法监督", title: "监督文书", path: SiteURL.consoleNotices, roles: [.supervisor, .reviewer, .legalOfficer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
