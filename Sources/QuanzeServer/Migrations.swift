@@ -48,5 +48,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateComplaints())
         // 015: 结案自动预审 findings; 重大行政处罚备案审查
         app.migrations.add(CreateCaseChecks())
+        // 016: 案卷评查 and 监督文书 (纠正过错通知书 / 政府法制建议书 / 案卷评查单)
+        app.migrations.add(CreateFileReview())
     }
 }

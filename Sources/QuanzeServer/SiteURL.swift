@@ -109,6 +109,15 @@ enum SiteURL {
     static func consoleComplaintAttachment(_ id: UUID, _ attachment: UUID) -> String { "/console/complaints/\(id)/attachments/\(attachment)" }
     static let publicComplaints = "/complaints"
     static let publicComplaintTrack = "/complaints/track"
+    // 案卷评查 and 监督文书
+    static let consoleFileReview = "/console/file-review"
+    static func consoleReviewPlan(_ id: UUID) -> String { "/console/file-review/\(id)" }
+    static func consoleReviewPlanAction(_ id: UUID, _ action: String) -> String { "/console/file-review/\(id)/\(action)" }
+    static func consoleReviewSheet(_ id: UUID) -> String { "/console/review-sheets/\(id)" }
+    static func consoleReviewSheetAction(_ id: UUID, _ action: String) -> String { "/console/review-sheets/\(id)/\(action)" }
+    static let consoleNotices = "/console/notices"
+    static func consoleNotice(_ id: UUID) -> String { "/console/notices/\(id)" }
+    static func consoleNoticeAction(_ id: UUID, _ action: String) -> String { "/console/notices/\(id)/\(action)" }
 
     // API
     static let api = "/api/v1"

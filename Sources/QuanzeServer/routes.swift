@@ -30,6 +30,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: ComplaintPagesController())
     try app.register(collection: PublicComplaintsController())
     try app.register(collection: CaseCheckPagesController())
+    // 案卷评查 and 监督文书 (issue 5 items 3 and 7)
+    try app.register(collection: FileReviewPagesController())
+    try app.register(collection: NoticePagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -58,4 +61,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APICaseTransfersController())
     try api.register(collection: APIComplaintsController())
     try api.register(collection: APICaseChecksController())
+    // 案卷评查 and 监督文书 (issue 5 items 3 and 7)
+    try api.register(collection: APIFileReviewController())
+    try api.register(collection: APINoticesController())
 }

@@ -273,6 +273,37 @@ let permissionMatrix: [String: Access] = [
     "GET /console/major-filings": .roles(business), "GET /console/major-filings/:filingID": .roles(business),
     "POST /console/major-filings/:filingID/file": .roles([.officer, .legalOfficer]),
     "POST /console/major-filings/:filingID/review": .roles([.supervisor]),
+    // 案卷评查: the 监督员 plans, draws, confirms and decides 申辩; 评查员 score, sign, advance (reviewer1 is a reviewer of the
+    // demo plan, sheetID a confirmed demo sheet of 市场监管); the body's 法制员 reports its catalog and contests
+    "GET /api/v1/review-standards": .roles([.supervisor, .reviewer]), "POST /api/v1/review-standards": .roles([.supervisor]),
+    "GET /api/v1/review-plans": .roles([.supervisor, .reviewer, .legalOfficer]), "POST /api/v1/review-plans": .roles([.supervisor]),
+    "GET /api/v1/review-plans/:reviewPlanID": .roles([.supervisor, .reviewer, .legalOfficer]),
+    "PUT /api/v1/review-plans/:reviewPlanID/catalog": .roles([.legalOfficer]),
+    "POST /api/v1/review-plans/:reviewPlanID/bodies/:agencyID/resolve": .roles([.supervisor]),
+    "POST /api/v1/review-plans/:reviewPlanID/draw": .roles([.supervisor]),
+    "GET /api/v1/review-plans/:reviewPlanID/redraw": .roles([.supervisor, .reviewer]),
+    "GET /api/v1/review-sheets/:sheetID": .roles([.supervisor, .reviewer, .legalOfficer]),
+    "PUT /api/v1/review-sheets/:sheetID/score": .roles([.reviewer]), "POST /api/v1/review-sheets/:sheetID/sign": .roles([.reviewer]),
+    "POST /api/v1/review-sheets/:sheetID/advance": .roles([.reviewer]),
+    "POST /api/v1/review-sheets/:sheetID/deliberations": .roles([.supervisor, .reviewer]),
+    "POST /api/v1/review-sheets/:sheetID/confirm": .roles([.supervisor]),
+    "POST /api/v1/review-sheets/:sheetID/contest": .roles([.legalOfficer]),
+    "POST /api/v1/review-sheets/:sheetID/contest-outcome": .roles([.supervisor]),
+    "GET /console/file-review": .roles([.supervisor, .reviewer, .legalOfficer]), "POST /console/file-review": .roles([.supervisor]),
+    "POST /console/file-review/standards": .roles([.supervisor]),
+    "GET /console/file-review/:reviewPlanID": .roles([.supervisor, .reviewer, .legalOfficer]),
+    "GET /console/file-review/:reviewPlanID/redraw": .roles([.supervisor, .reviewer, .legalOfficer]),
+    "POST /console/file-review/:reviewPlanID/:action": .roles([.supervisor, .legalOfficer]),
+    "GET /console/review-sheets/:sheetID": .roles([.supervisor, .reviewer, .legalOfficer]),
+    "POST /console/review-sheets/:sheetID/:action": .roles([.supervisor, .reviewer, .legalOfficer]),
+    // 监督文书: the 监督员 issues and reviews; the body's 法制员 replies (noticeID is the demo's overdue 政府法制建议书)
+    "GET /api/v1/notices": .roles([.supervisor, .reviewer, .legalOfficer]), "POST /api/v1/notices": .roles([.supervisor]),
+    "GET /api/v1/notices/:noticeID": .roles([.supervisor, .reviewer, .legalOfficer]),
+    "POST /api/v1/notices/:noticeID/reply": .roles([.legalOfficer]),
+    "POST /api/v1/notices/:noticeID/accept": .roles([.supervisor]), "POST /api/v1/notices/:noticeID/return": .roles([.supervisor]),
+    "GET /console/notices": .roles([.supervisor, .reviewer, .legalOfficer]), "POST /console/notices": .roles([.supervisor]),
+    "GET /console/notices/:noticeID": .roles([.supervisor, .reviewer, .legalOfficer]),
+    "POST /console/notices/:noticeID/:action": .roles([.supervisor, .legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -380,6 +411,8 @@ struct PathIDs {
             "complaintID": DemoIDs.uuid("complaint:amr:registered").uuidString,
             "attachmentID": DemoIDs.uuid("complaint-attachment:amr:registered").uuidString,
             "filingID": DemoIDs.uuid("major-filing:amr:22").uuidString,
+            "reviewPlanID": DemoIDs.uuid(DemoFileReview.planKey).uuidString, "sheetID": DemoFileReview.sheetID(1).uuidString,
+            "noticeID": DemoIDs.uuid(DemoFileReview.overdueNoticeKey).uuidString,
         ])
     }
 

@@ -82,6 +82,23 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case caseChecksRun = "case_checks.run"
     case majorFilingFile = "major_filing.file"
     case majorFilingReview = "major_filing.review"
+    // 案卷评查 and 监督文书 (issue 5 items 3 and 7)
+    case reviewStandardCreate = "review.standard_create"
+    case reviewPlanCreate = "review.plan_create"
+    case reviewCatalogReport = "review.catalog_report"
+    case reviewCatalogResolve = "review.catalog_resolve"
+    case reviewDraw = "review.draw"
+    case reviewSheetScore = "review.sheet_score"
+    case reviewSheetSign = "review.sheet_sign"
+    case reviewSheetAdvance = "review.sheet_advance"
+    case reviewSheetConfirm = "review.sheet_confirm"
+    case reviewDeliberation = "review.deliberation"
+    case reviewContest = "review.contest"
+    case reviewContestOutcome = "review.contest_outcome"
+    case noticeIssue = "notice.issue"
+    case noticeReply = "notice.reply"
+    case noticeAccept = "notice.accept"
+    case noticeReturn = "notice.return"
 
     var label: String {
         switch self {
@@ -163,6 +180,22 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .caseChecksRun: "运行结案自动预审"
         case .majorFilingFile: "重大执法决定报送备案"
         case .majorFilingReview: "重大执法决定备案审查"
+        case .reviewStandardCreate: "制定案卷评查标准"
+        case .reviewPlanCreate: "制定案卷评查方案"
+        case .reviewCatalogReport: "报送案卷目录"
+        case .reviewCatalogResolve: "认定案卷目录差异说明"
+        case .reviewDraw: "随机抽取评查案卷"
+        case .reviewSheetScore: "填写案卷评查单"
+        case .reviewSheetSign: "评查员签字"
+        case .reviewSheetAdvance: "案卷评查转入下一环节"
+        case .reviewSheetConfirm: "法制办抽核确认案卷成绩"
+        case .reviewDeliberation: "记录集体会商"
+        case .reviewContest: "不合格卷申辩"
+        case .reviewContestOutcome: "认定申辩结果"
+        case .noticeIssue: "制发监督文书"
+        case .noticeReply: "回复整改情况"
+        case .noticeAccept: "采纳整改回复"
+        case .noticeReturn: "退回整改回复"
         }
     }
 }

@@ -9,20 +9,21 @@ import Vapor
 /// Both exit non-zero when the draw cannot be re-run or does not match.
 struct DrawCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "verify | run")
+        @Argument(name: "action", help: "verify | run | review")
         var action: String
-        @Option(name: "plan", help: "抽查计划 ID（verify）")
+        @Option(name: "plan", help: "抽查计划 ID（verify）或案卷评查方案 ID（review）")
         var plan: String?
         @Option(name: "input", help: "公示数据 JSON 文件（run）")
         var input: String?
     }
 
-    var help: String { "双随机抽取：verify 按数据库中的公布数据重新抽取并比对；run 按下载的公示 JSON 离线重新抽取" }
+    var help: String { "双随机抽取：verify 按数据库中的公布数据重新抽取并比对；run 按下载的公示 JSON 离线重新抽取；review 重新抽取案卷评查方案的案卷并比对" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.action {
         case "verify": try await verify(context, planID: signature.plan)
         case "run": try run(context, path: signature.input)
+        case "review": try await review(context, planID: signature.plan)
         default: throw CommandFailure("未知操作：\(signature.action)（应为 verify 或 run）")
         }
     }
@@ -39,6 +40,23 @@ struct DrawCommand: AsyncCommand {
             context.console.success("验证一致：重新抽取的结果与保存的抽取结果相同")
         } else {
             context.console.error("验证不一致：\(v.error ?? "重新抽取的结果与保存的不同")")
+            throw CommandFailure("抽取结果验证失败")
+        }
+    }
+
+    /// `quanze draw review --plan <id>`: re-runs a 案卷评查 plan's draw (quanze-review-draw-v1).
+    private func review(_ context: CommandContext, planID raw: String?) async throws {
+        guard let raw, let id = UUID(uuidString: raw) else { throw CommandFailure("请用 --plan 指定案卷评查方案 ID") }
+        let db = context.application.db
+        guard let plan = try await ReviewPlan.find(id, on: db) else { throw CommandFailure("案卷评查方案不存在：\(raw)") }
+        let v: FileReviewPlanService.Verification
+        do { v = try await FileReviewPlanService.verify(plan, on: db) } catch let e as AppError { throw CommandFailure(e.message) }
+        context.console.print("方案：\(plan.name)  算法：\(v.algorithm)  种子：\(v.seed)")
+        for f in v.files { context.console.print("  \(f.body)  \(f.order)  \(f.caseNumber)  [\(f.stratum)]") }
+        if v.matches {
+            context.console.success("验证一致：重新抽取的案卷与保存的抽取结果相同")
+        } else {
+            context.console.error("验证不一致：重新抽取的案卷与保存的不同")
             throw CommandFailure("抽取结果验证失败")
         }
     }

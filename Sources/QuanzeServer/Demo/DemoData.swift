@@ -24,6 +24,9 @@ enum DemoData {
         Account(username: "supervisor1", name: "陈法明", role: .supervisor, agency: "moj", phone: "13904310011"),
         Account(username: "supervisor2", name: "刘清源", role: .supervisor, agency: "moj", phone: "13904310012"),
         Account(username: "reviewer1", name: "孙卷宗", role: .reviewer, agency: "moj", phone: "13904310021"),
+        // 案卷评查 reviewers chosen from bodies' legal staff (第十条(二)); they never review their own body's files
+        Account(username: "reviewer2", name: "钱评析", role: .reviewer, agency: "eco", phone: "13904310022"),
+        Account(username: "reviewer3", name: "李核卷", role: .reviewer, agency: "amr", phone: "13904310023"),
         Account(username: "legal.amr", name: "周审核", role: .legalOfficer, agency: "amr", phone: "13904310101"),
         Account(username: "officer.amr1", name: "吴执法", role: .officer, agency: "amr", phone: "13904310102"),
         Account(username: "officer.amr2", name: "郑检查", role: .officer, agency: "amr", phone: "13904310103"),
@@ -81,6 +84,8 @@ enum DemoData {
                                           algorithm: app.services.records.algorithm, now: now, on: tx)
             try await DemoChecks.load(services: app.services, today: LocalDate(instant: now), calendar: calendar,
                                       algorithm: app.services.records.algorithm, now: now, on: tx)
+            try await DemoFileReview.load(jurisdictionID: jurisdictionID, today: LocalDate(instant: now), calendar: calendar,
+                                          algorithm: app.services.records.algorithm, now: now, on: tx)
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",
                 detail: "载入演示数据：2 个辖区、\(DemoAgencies.rows.count + DemoTongzhou.agencies.count) 个执法主体、\(accounts.count + DemoTongzhou.accounts.count) 个账号"), on: tx, now: now)

@@ -252,6 +252,7 @@ enum OpenAPIOperations {
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
     ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints + checks
+        + fileReview
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [

@@ -41,6 +41,8 @@ struct NavItem: Sendable {
         NavItem(module: "执法监督", title: "投诉举报", path: SiteURL.consoleComplaints, roles: [.supervisor, .legalOfficer]),
         NavItem(module: "执法监督", title: "结案预审", path: SiteURL.consoleCaseChecks, roles: [.supervisor, .reviewer, .legalOfficer]),
         NavItem(module: "执法监督", title: "重大处罚备案", path: SiteURL.consoleMajorFilings, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "执法监督", title: "案卷评查", path: SiteURL.consoleFileReview, roles: [.supervisor, .reviewer, .legalOfficer]),
+        NavItem(module: "执法监督", title: "监督文书", path: SiteURL.consoleNotices, roles: [.supervisor, .reviewer, .legalOfficer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
