@@ -44,5 +44,7 @@ enum QuanzeMigrations {
         app.migrations.add(AddDiscretionLevels())
         // 013: 案件检索 (full-text search on SQLite, the earliest open limit per case, covering list indexes)
         app.migrations.add(AddCaseSearch())
+        // 017: 评议考核 (plans, findings, 零执法 reasons, evaluation codes and external evaluations)
+        app.migrations.add(CreateAssessment())
     }
 }

@@ -96,6 +96,15 @@ enum SiteURL {
     static func consoleDiscretionBenchmark(_ id: UUID) -> String { "/console/discretion-benchmarks/\(id)" }
     static let consoleDiscretionConsistency = "/console/discretion-consistency"
 
+    // 评议考核 (docs/assessment.md)
+    static let consoleAssessments = "/console/assessments"
+    static func consoleAssessment(_ id: UUID) -> String { "/console/assessments/\(id)" }
+    static func consoleAssessmentAction(_ id: UUID, _ action: String) -> String { "/console/assessments/\(id)/\(action)" }
+    static func consoleFinding(_ id: UUID) -> String { "/console/assessment-findings/\(id)" }
+    static func consoleFindingAction(_ id: UUID, _ action: String) -> String { "/console/assessment-findings/\(id)/\(action)" }
+    static let publicAssessments = "/assessments"
+    static let publicEvaluate = "/evaluate"
+
     // API
     static let api = "/api/v1"
     static let openAPI = "/api/v1/openapi.json"

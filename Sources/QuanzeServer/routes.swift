@@ -27,6 +27,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: CaseTransferPagesController())
     try app.register(collection: PublicDecisionsController())
     try app.register(collection: DiscretionPagesController())
+    try app.register(collection: AssessmentPagesController())
+    try app.register(collection: PublicAssessmentsController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -53,4 +55,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIPublicInspectionsController())
     try api.register(collection: APICollectionsController())
     try api.register(collection: APICaseTransfersController())
+    try api.register(collection: APIAssessmentsController())
 }

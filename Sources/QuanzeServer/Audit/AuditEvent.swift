@@ -74,6 +74,17 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case decisionWithdraw = "decision.withdraw"
     case discretionCreate = "discretion.create"
     case discretionUpdate = "discretion.update"
+    // 评议考核 (issue 5 item 4)
+    case assessmentPlanCreate = "assessment.plan.create"
+    case assessmentCompute = "assessment.compute"
+    case assessmentPublish = "assessment.publish"
+    case assessmentEnter = "assessment.finding.enter"
+    case assessmentRespond = "assessment.finding.respond"
+    case assessmentDecide = "assessment.finding.decide"
+    case zeroEnforcementReason = "assessment.zero_enforcement.reason"
+    case evaluationSubmit = "evaluation.submit"
+    case evaluationCodeIssue = "evaluation.code.issue"
+    case evaluationImport = "evaluation.import"
 
     var label: String {
         switch self {
@@ -149,6 +160,16 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .decisionWithdraw: "撤回已公开的执法决定"
         case .discretionCreate: "制定裁量基准"
         case .discretionUpdate: "修改裁量基准"
+        case .assessmentPlanCreate: "制定评议考核方案"
+        case .assessmentCompute: "计算评议考核得分"
+        case .assessmentPublish: "公布评议考核结果"
+        case .assessmentEnter: "录入考核指标得分"
+        case .assessmentRespond: "被考核方确认或申辩考核结论"
+        case .assessmentDecide: "考核方处理申辩"
+        case .zeroEnforcementReason: "说明零执法理由"
+        case .evaluationSubmit: "提交执法评议"
+        case .evaluationCodeIssue: "发放评议码"
+        case .evaluationImport: "导入问卷调查评议"
         }
     }
 }

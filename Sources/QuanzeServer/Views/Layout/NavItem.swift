@@ -38,6 +38,7 @@ struct NavItem: Sendable {
         NavItem(module: "执法办案", title: "决定公开", path: SiteURL.consoleDecisionPublications,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "执法办案", title: "裁量基准", path: SiteURL.consoleDiscretion, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "评议考核", title: "评议考核", path: SiteURL.consoleAssessments, roles: [.supervisor, .legalOfficer, .officer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
