@@ -50,5 +50,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateCaseChecks())
         // 016: 案卷评查 and 监督文书 (纠正过错通知书 / 政府法制建议书 / 案卷评查单)
         app.migrations.add(CreateFileReview())
+        // 017: 评议考核 (plans, findings, 零执法 reasons, evaluation codes and external evaluations)
+        app.migrations.add(CreateAssessment())
     }
 }

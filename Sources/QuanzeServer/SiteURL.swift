@@ -119,6 +119,15 @@ enum SiteURL {
     static func consoleNotice(_ id: UUID) -> String { "/console/notices/\(id)" }
     static func consoleNoticeAction(_ id: UUID, _ action: String) -> String { "/console/notices/\(id)/\(action)" }
 
+    // 评议考核 (docs/assessment.md)
+    static let consoleAssessments = "/console/assessments"
+    static func consoleAssessment(_ id: UUID) -> String { "/console/assessments/\(id)" }
+    static func consoleAssessmentAction(_ id: UUID, _ action: String) -> String { "/console/assessments/\(id)/\(action)" }
+    static func consoleFinding(_ id: UUID) -> String { "/console/assessment-findings/\(id)" }
+    static func consoleFindingAction(_ id: UUID, _ action: String) -> String { "/console/assessment-findings/\(id)/\(action)" }
+    static let publicAssessments = "/assessments"
+    static let publicEvaluate = "/evaluate"
+
     // API
     static let api = "/api/v1"
     static let openAPI = "/api/v1/openapi.json"

@@ -33,6 +33,8 @@ func routes(_ app: Application) throws {
     // 案卷评查 and 监督文书 (issue 5 items 3 and 7)
     try app.register(collection: FileReviewPagesController())
     try app.register(collection: NoticePagesController())
+    try app.register(collection: AssessmentPagesController())
+    try app.register(collection: PublicAssessmentsController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -64,4 +66,5 @@ func routes(_ app: Application) throws {
     // 案卷评查 and 监督文书 (issue 5 items 3 and 7)
     try api.register(collection: APIFileReviewController())
     try api.register(collection: APINoticesController())
+    try api.register(collection: APIAssessmentsController())
 }

@@ -304,6 +304,34 @@ let permissionMatrix: [String: Access] = [
     "GET /console/notices": .roles([.supervisor, .reviewer, .legalOfficer]), "POST /console/notices": .roles([.supervisor]),
     "GET /console/notices/:noticeID": .roles([.supervisor, .reviewer, .legalOfficer]),
     "POST /console/notices/:noticeID/:action": .roles([.supervisor, .legalOfficer]),
+    // 评议考核: assessmentPlanID is the demo bodies' plan (published), findingID the 市场监督管理局's 按期 finding in it;
+    // the 监督员 assesses bodies, the body's 法制员 answers for it; officers read; the portal card and results are public
+    "GET /api/v1/assessment-plans": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /api/v1/assessment-plans": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/assessment-plans/:assessmentPlanID": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /api/v1/assessment-plans/:assessmentPlanID/compute": .roles([.supervisor]),
+    "POST /api/v1/assessment-plans/:assessmentPlanID/publish": .roles([.supervisor]),
+    "GET /api/v1/assessment-findings/:findingID": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /api/v1/assessment-findings/:findingID/enter": .roles([.supervisor]),
+    "POST /api/v1/assessment-findings/:findingID/respond": .roles([.legalOfficer]),
+    "POST /api/v1/assessment-findings/:findingID/decide": .roles([.supervisor]),
+    "PUT /api/v1/zero-enforcement-reasons": .roles([.legalOfficer]),
+    "POST /api/v1/evaluations": .roles([.supervisor]), "POST /api/v1/evaluations/survey": .roles([.supervisor]),
+    "POST /api/v1/cases/:caseID/evaluation-codes": .roles([.legalOfficer, .officer]),
+    "POST /api/v1/public/evaluations": .public, "GET /api/v1/public/assessments": .public,
+    "GET /assessments": .public, "GET /evaluate": .public, "POST /evaluate": .public,
+    "GET /console/assessments": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /console/assessments": .roles([.supervisor, .legalOfficer]),
+    "GET /console/assessments/:assessmentPlanID": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /console/assessments/:assessmentPlanID/compute": .roles([.supervisor]),
+    "POST /console/assessments/:assessmentPlanID/publish": .roles([.supervisor]),
+    "POST /console/assessments/:assessmentPlanID/evaluations": .roles([.supervisor]),
+    "POST /console/assessments/:assessmentPlanID/survey": .roles([.supervisor]),
+    "GET /console/assessment-findings/:findingID": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /console/assessment-findings/:findingID/enter": .roles([.supervisor]),
+    "POST /console/assessment-findings/:findingID/respond": .roles([.legalOfficer]),
+    "POST /console/assessment-findings/:findingID/decide": .roles([.supervisor]),
+    "POST /console/assessment-findings/:findingID/zero-reason": .roles([.legalOfficer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -413,7 +441,15 @@ struct PathIDs {
             "filingID": DemoIDs.uuid("major-filing:amr:22").uuidString,
             "reviewPlanID": DemoIDs.uuid(DemoFileReview.planKey).uuidString, "sheetID": DemoFileReview.sheetID(1).uuidString,
             "noticeID": DemoIDs.uuid(DemoFileReview.overdueNoticeKey).uuidString,
+            "assessmentPlanID": DemoIDs.uuid("assessment:bodies:2026").uuidString,
+            "findingID": try await assessmentFindingID(app),
         ])
+    }
+
+    /// The 市场监督管理局's 按期作出决定 finding in the demo bodies' plan.
+    static func assessmentFindingID(_ app: Application) async throws -> String {
+        try await AssessmentFinding.query(on: app.db).filter(\.$plan.$id == DemoIDs.uuid("assessment:bodies:2026"))
+            .filter(\.$targetID == DemoIDs.uuid("agency:amr")).filter(\.$indicatorCode == "A.1").first()?.id?.uuidString ?? UUID().uuidString
     }
 
     func fill(_ route: Route) -> String {

@@ -99,6 +99,17 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case noticeReply = "notice.reply"
     case noticeAccept = "notice.accept"
     case noticeReturn = "notice.return"
+    // 评议考核 (issue 5 item 4)
+    case assessmentPlanCreate = "assessment.plan.create"
+    case assessmentCompute = "assessment.compute"
+    case assessmentPublish = "assessment.publish"
+    case assessmentEnter = "assessment.finding.enter"
+    case assessmentRespond = "assessment.finding.respond"
+    case assessmentDecide = "assessment.finding.decide"
+    case zeroEnforcementReason = "assessment.zero_enforcement.reason"
+    case evaluationSubmit = "evaluation.submit"
+    case evaluationCodeIssue = "evaluation.code.issue"
+    case evaluationImport = "evaluation.import"
 
     var label: String {
         switch self {
@@ -196,6 +207,16 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .noticeReply: "回复整改情况"
         case .noticeAccept: "采纳整改回复"
         case .noticeReturn: "退回整改回复"
+        case .assessmentPlanCreate: "制定评议考核方案"
+        case .assessmentCompute: "计算评议考核得分"
+        case .assessmentPublish: "公布评议考核结果"
+        case .assessmentEnter: "录入考核指标得分"
+        case .assessmentRespond: "被考核方确认或申辩考核结论"
+        case .assessmentDecide: "考核方处理申辩"
+        case .zeroEnforcementReason: "说明零执法理由"
+        case .evaluationSubmit: "提交执法评议"
+        case .evaluationCodeIssue: "发放评议码"
+        case .evaluationImport: "导入问卷调查评议"
         }
     }
 }

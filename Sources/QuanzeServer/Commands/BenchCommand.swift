@@ -11,9 +11,9 @@ import Vapor
 ///   the size of one entry's canonical bytes).
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "records、verify 或 hash")
+        @Argument(name: "action", help: "records、verify、hash 或 assessment")
         var action: String
-        @Option(name: "count", help: "records：追加的记录条数（默认 100000）")
+        @Option(name: "count", help: "records：追加的记录条数（默认 100000）；assessment：年度")
         var count: Int?
     }
 
@@ -58,8 +58,23 @@ struct BenchCommand: AsyncCommand {
                 let perSecond = Double(n) / Self.seconds(ContinuousClock.now - start)
                 context.console.print("\(algorithm.rawValue): \(Int(mbs)) MiB/s (1 MiB blocks); \(Int(perSecond)) hashes/s (300-byte inputs) [\(sink)]")
             }
+        case "assessment":
+            // 评议考核: every automatic indicator for all bodies of the 长春 demo jurisdiction over `--count` (the year, default today's).
+            let year = signature.count ?? LocalDate(instant: app.services.clock.now()).year
+            let bodies = try await Agency.query(on: app.db).filter(\.$jurisdiction.$id == DemoIDs.uuid(DemoData.jurisdictionKey))
+                .filter(\.$isLegalOffice == false).all().compactMap(\.id)
+            let scope = IndicatorQueries.Scope(year: year, today: LocalDate(instant: app.services.clock.now()), targetKind: .agency,
+                                               targets: bodies, trainingHours: 72)
+            let total = ContinuousClock.now
+            for a in AutomaticIndicator.allCases {
+                let start = ContinuousClock.now
+                let m = try await IndicatorQueries.measure(a, scope: scope, on: app.db)
+                let n = m.values.reduce(0) { $0 + $1.measure.denominator }
+                context.console.print("\(a.rawValue): \(bodies.count) bodies, denominator Σ \(n), \(Self.format(Self.seconds(ContinuousClock.now - start))) s")
+            }
+            context.console.print("all automatic indicators: \(Self.format(Self.seconds(ContinuousClock.now - total))) s")
         default:
-            throw CommandFailure("未知操作：\(signature.action)（应为 records、verify 或 hash）")
+            throw CommandFailure("未知操作：\(signature.action)（应为 records、verify、hash 或 assessment）")
         }
     }
 

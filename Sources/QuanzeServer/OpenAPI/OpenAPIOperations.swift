@@ -251,7 +251,7 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints + checks
+    ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints + checks + assessments
         + fileReview
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
@@ -517,5 +517,46 @@ enum OpenAPIOperations {
         APIOperation(method: .POST, path: "/api/v1/major-filings/{filingID}/review",
                      summary: "备案审查（本辖区监督员；通过或不通过，不通过须写明理由并转责任追究线索；409 FILING_NOT_FILED、FILING_ALREADY_REVIEWED）",
                      tag: "执法监督", auth: .required, parameters: [path("filingID")], body: "MajorFilingReviewInput", success: ok("MajorFiling")),
+    ]
+
+    /// 评议考核 and 外部评议 (docs/assessment.md).
+    static let assessments: [APIOperation] = [
+        APIOperation(method: .GET, path: "/api/v1/assessment-plans", summary: "评议考核方案（本辖区；执法人员只见本人结果）", tag: "评议考核",
+                     auth: .required, success: okArray("AssessmentPlan")),
+        APIOperation(method: .POST, path: "/api/v1/assessment-plans",
+                     summary: "制定考核方案（监督员：执法部门；法制员：本部门执法机构、执法人员；422 WEIGHTS_NOT_100、CHILD_WEIGHTS_MISMATCH、UNKNOWN_AUTOMATIC、AUTOMATIC_NOT_FOR_TARGET、INDICATOR_RULE_MISSING；403 ASSESSOR_MISMATCH）",
+                     tag: "评议考核", auth: .required, body: "AssessmentPlanInput", success: ok("AssessmentPlan", 201)),
+        APIOperation(method: .GET, path: "/api/v1/assessment-plans/{assessmentPlanID}", summary: "考核方案、结果、排名（排名分与置信区间）、档次和建议处理（附依据）",
+                     tag: "评议考核", auth: .required, parameters: [path("assessmentPlanID")], success: ok("AssessmentPlan")),
+        APIOperation(method: .POST, path: "/api/v1/assessment-plans/{assessmentPlanID}/compute",
+                     summary: "按数据计算（重算）各项指标得分（保留已录入得分；409 PLAN_PUBLISHED、FINDINGS_ANSWERED）", tag: "评议考核", auth: .required,
+                     parameters: [path("assessmentPlanID")], success: ok("AssessmentPlan")),
+        APIOperation(method: .POST, path: "/api/v1/assessment-plans/{assessmentPlanID}/publish",
+                     summary: "公布结果（执法部门考核结果在门户网站公开；409 PLAN_NOT_COMPUTED、CONTESTS_PENDING）", tag: "评议考核", auth: .required,
+                     parameters: [path("assessmentPlanID")], success: ok("AssessmentPlan")),
+        APIOperation(method: .GET, path: "/api/v1/assessment-findings/{findingID}", summary: "一项考核结论：公式、分子分母、置信区间、所涉案件、依据",
+                     tag: "评议考核", auth: .required, parameters: [path("findingID")], success: ok("AssessmentFinding")),
+        APIOperation(method: .POST, path: "/api/v1/assessment-findings/{findingID}/enter",
+                     summary: "录入得分和依据（考核方；仅录入类指标；409 FINDING_NOT_ENTERED、PLAN_NOT_OPEN、FINDING_ALREADY_ANSWERED）", tag: "评议考核",
+                     auth: .required, parameters: [path("findingID")], body: "FindingEnterInput", success: ok("AssessmentFinding")),
+        APIOperation(method: .POST, path: "/api/v1/assessment-findings/{findingID}/respond",
+                     summary: "被考核方确认或申辩（期限内；409 CONTEST_WINDOW_CLOSED、FINDING_ALREADY_ANSWERED）", tag: "评议考核",
+                     auth: .required, parameters: [path("findingID")], body: "FindingRespondInput", success: ok("AssessmentFinding")),
+        APIOperation(method: .POST, path: "/api/v1/assessment-findings/{findingID}/decide",
+                     summary: "考核方处理申辩：维持或改分（409 FINDING_NOT_CONTESTED）", tag: "评议考核",
+                     auth: .required, parameters: [path("findingID")], body: "FindingDecideInput", success: ok("AssessmentFinding")),
+        APIOperation(method: .PUT, path: "/api/v1/zero-enforcement-reasons", summary: "说明本部门某权责事项某年度未行使（零执法）的理由（法制员）",
+                     tag: "评议考核", auth: .required, body: "ZeroEnforcementReasonInput", success: ok("ZeroEnforcementReason")),
+        APIOperation(method: .POST, path: "/api/v1/evaluations", summary: "登记监督评议员评分（监督员，本辖区执法部门）", tag: "评议考核",
+                     auth: .required, body: "EvaluatorRatingInput", success: ok("Evaluation", 201)),
+        APIOperation(method: .POST, path: "/api/v1/evaluations/survey", summary: "导入问卷调查评分（CSV：执法部门名称,评分,意见；全部有效才导入，422 SURVEY_ROWS_INVALID）",
+                     tag: "评议考核", auth: .required, body: "SurveyImportInput", success: ok("SurveyImport")),
+        APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/evaluation-codes", summary: "为本案当事人发放一次性评议码（只显示一次，仅存散列）",
+                     tag: "评议考核", auth: .required, parameters: [path("caseID")], success: ok("EvaluationCode", 201)),
+        APIOperation(method: .POST, path: "/api/v1/public/evaluations",
+                     summary: "执法评议卡：评议执法部门，或凭评议码评议案件（404 EVALUATION_CODE_UNKNOWN；409 EVALUATION_CODE_USED）", tag: "公示",
+                     auth: .none, body: "EvaluationCardInput", success: ok("Evaluation", 201)),
+        APIOperation(method: .GET, path: "/api/v1/public/assessments", summary: "已公布的执法部门评议考核结果", tag: "公示", auth: .none,
+                     success: okArray("AssessmentPlan")),
     ]
 }

@@ -356,7 +356,7 @@ enum OpenAPISchemas {
             ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
-        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas + checkSchemas
+        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas + checkSchemas + assessmentSchemas
             + fileReviewSchemas
     }
 
@@ -695,6 +695,52 @@ enum OpenAPISchemas {
             ("MajorFilingReviewInput", Schema.object([
                 ("conclusion", Schema.enumeration(MajorFilingConclusion.allCases.map(\.rawValue))), ("reasons", para(2000)),
             ], required: ["conclusion"])),
+        ]
+    }
+
+    /// 评议考核 (see `AssessmentDTOs.swift`).
+    static var assessmentSchemas: [(String, JSONValue)] {
+        let paragraph = #"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"#
+        func para(_ max: Int) -> JSONValue { Schema.string(min: 1, max: max, pattern: paragraph) }
+        func open(_ required: [String]) -> JSONValue { ["type": "object", "required": .array(required.map(JSONValue.string))] }
+        let node = Schema.object([
+            ("code", Schema.string(min: 1, max: 40, pattern: "^[A-Za-z0-9_.-]{1,40}$")), ("name", Schema.string(min: 1, max: 60, pattern: namePattern)),
+            ("weight", Schema.int(min: 1, max: 100)), ("kind", Schema.enumeration(IndicatorKind.allCases.map(\.rawValue))),
+            ("automatic", Schema.enumeration(AutomaticIndicator.allCases.map(\.rawValue))),
+            ("children", ["type": "array", "maxItems": 60, "items": Schema.ref("IndicatorNode")]),
+        ], required: ["code", "name", "weight"])
+        return [
+            ("IndicatorNode", node),
+            ("AssessmentPlanInput", Schema.object([
+                ("year", Schema.int(min: 2000, max: 2199)), ("targetKind", Schema.enumeration(AssessmentTargetKind.allCases.map(\.rawValue))),
+                ("name", Schema.string(min: 1, max: 60, pattern: namePattern)),
+                ("indicators", ["type": "array", "minItems": 1, "maxItems": 60, "items": Schema.ref("IndicatorNode")]),
+                ("excellentMin", Schema.int(min: 2, max: 100)), ("qualifiedMin", Schema.int(min: 1, max: 99)), ("contestDays", Schema.int(min: 1, max: 60)),
+            ], required: ["year", "targetKind", "name", "indicators"])),
+            ("FindingEnterInput", Schema.object([("points", ["type": "number", "minimum": 0, "maximum": 100]), ("evidence", para(2000))],
+                                                required: ["points", "evidence"])),
+            ("FindingRespondInput", Schema.object([("action", Schema.enumeration(["confirm", "contest"])), ("grounds", para(2000))], required: ["action"])),
+            ("FindingDecideInput", Schema.object([("outcome", Schema.enumeration(["upheld", "revised"])),
+                                                  ("points", ["type": "number", "minimum": 0, "maximum": 100]), ("reason", para(2000))],
+                                                 required: ["outcome", "reason"])),
+            ("ZeroEnforcementReasonInput", Schema.object([("year", Schema.int(min: 2000, max: 2199)), ("powerItemId", Schema.uuid), ("reason", para(500))],
+                                                         required: ["year", "powerItemId", "reason"])),
+            ("EvaluatorRatingInput", Schema.object([
+                ("agencyId", Schema.uuid), ("year", Schema.int(min: 2000, max: 2199)), ("rating", Schema.int(min: 1, max: 5)),
+                ("evaluatorName", Schema.string(min: 1, max: 30, pattern: namePattern)), ("comment", Schema.string(max: 500)),
+            ], required: ["agencyId", "year", "rating", "evaluatorName"])),
+            ("SurveyImportInput", Schema.object([("year", Schema.int(min: 2000, max: 2199)), ("csv", Schema.string(min: 1, max: 1_000_000))],
+                                                required: ["year", "csv"])),
+            ("EvaluationCardInput", Schema.object([
+                ("agencyId", Schema.uuid), ("code", Schema.string(max: 20)), ("rating", Schema.int(min: 1, max: 5)), ("comment", Schema.string(max: 500)),
+            ], required: ["rating"])),
+            ("Evaluation", open(["id", "agencyId", "year", "channel", "rating"])),
+            ("EvaluationCode", open(["code", "caseNumber", "note"])),
+            ("SurveyImport", open(["imported"])),
+            ("ZeroEnforcementReason", open(["agencyId", "year", "powerItemId", "reason", "statedOn"])),
+            ("AssessmentFinding", open(["id", "targetId", "indicatorCode", "indicatorName", "kind", "weight", "points", "against", "againstMore", "status"])),
+            ("AssessmentPlan", ["type": "object", "required": ["id", "year", "targetKind", "name", "status", "indicators", "results"],
+                                "properties": ["results": Schema.array(open(["id", "targetId", "targetName", "total", "rankScore", "rank", "grade", "consequences", "findings"]))]]),
         ]
     }
 }

@@ -43,6 +43,7 @@ struct NavItem: Sendable {
         NavItem(module: "执法监督", title: "重大处罚备案", path: SiteURL.consoleMajorFilings, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "执法监督", title: "案卷评查", path: SiteURL.consoleFileReview, roles: [.supervisor, .reviewer, .legalOfficer]),
         NavItem(module: "执法监督", title: "监督文书", path: SiteURL.consoleNotices, roles: [.supervisor, .reviewer, .legalOfficer]),
+        NavItem(module: "评议考核", title: "评议考核", path: SiteURL.consoleAssessments, roles: [.supervisor, .legalOfficer, .officer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {

@@ -1,0 +1,199 @@
+import Fluent
+import Foundation
+import QuanzeCore
+import SQLKit
+
+/// The automatic indicators, each one SQL computation over a year for all parties of a plan at
+/// once (grouped by body, or by 主办 officer). Each returns, per party, the measure and the items
+/// counting against it (capped at `FindingDetail.cap`).
+///
+/// Adding an indicator: a case in `AutomaticIndicator` (QuanzeCore) and one function here, called
+/// from the `switch` in `measure`. The pending ones (lead to wire after merging):
+/// - 投诉举报按期办结率 (`001_*` 五(三)): `case complaintsOnTime`, a function over the complaints tables;
+/// - 案卷评查平均分 (`004_*` 篇十一): `case fileReviewScore`, numerator = Σ scores, denominator = 100 × files.
+enum IndicatorQueries {
+    struct Scope: Sendable {
+        var year: Int
+        var today: LocalDate
+        var targetKind: AssessmentTargetKind
+        var targets: [UUID]
+        /// 在岗人员年度培训学时 (`training_hours_yearly`), when the profile sets it.
+        var trainingHours: Int?
+
+        var from: String { "\(year)-01-01" }
+        var to: String { "\(year)-12-31" }
+        /// Limits running out before this day are decided or overdue.
+        var cutoff: String { min(today, LocalDate(year: year + 1, month: 1, day: 1)!).iso }
+    }
+
+    struct Computed: Sendable {
+        var measure: IndicatorMeasure
+        var detail: FindingDetail
+    }
+
+    static func measure(_ a: AutomaticIndicator, scope: Scope, on db: any Database) async throws -> [UUID: Computed] {
+        guard let sql = db as? any SQLDatabase, !scope.targets.isEmpty else { return [:] }
+        switch a {
+        case .onTimeDecisions: return try await onTime(scope, sql)
+        case .majorLegalReview: return try await legalReview(scope, sql)
+        case .remedyReversals: return try await reversals(scope, sql)
+        case .powersExercised: return try await powers(scope, sql, covered: false, db: db)
+        case .powersCovered: return try await powers(scope, sql, covered: true, db: db)
+        case .certificateCompliance: return try await certificates(scope, sql)
+        case .trainingHours: return try await training(scope, sql)
+        }
+    }
+
+    // MARK: cases (by body, or by the officer who is 主办)
+
+    /// The party column and join for case-based indicators.
+    private static func party(_ s: Scope) -> (column: SQLQueryString, join: SQLQueryString) {
+        s.targetKind == .officer
+            ? ("co.officer_id", "JOIN case_officers co ON co.case_id = c.id AND co.role = 'lead'")
+            : ("c.agency_id", "")
+    }
+
+    private static func ids(_ s: Scope) -> [any Encodable & Sendable] { s.targets }
+
+    private static func counts(_ rows: [any SQLRow]) throws -> [UUID: IndicatorMeasure] {
+        var out: [UUID: IndicatorMeasure] = [:]
+        for r in rows {
+            out[try r.decode(column: "target", as: UUID.self)] = IndicatorMeasure(
+                numerator: try r.decode(column: "ok", as: Int?.self) ?? 0, denominator: try r.decode(column: "n", as: Int.self))
+        }
+        return out
+    }
+
+    private static func assemble(_ s: Scope, _ measures: [UUID: IndicatorMeasure], against rows: [any SQLRow], kind: String) throws -> [UUID: Computed] {
+        var out: [UUID: Computed] = [:]
+        for t in s.targets { out[t] = Computed(measure: measures[t] ?? .init(numerator: 0, denominator: 0), detail: FindingDetail()) }
+        for r in rows {
+            let t = try r.decode(column: "target", as: UUID.self)
+            guard out[t] != nil else { continue }
+            if out[t]!.detail.against.count >= FindingDetail.cap { out[t]!.detail.againstMore += 1; continue }
+            out[t]!.detail.against.append(.init(kind: kind, id: try r.decode(column: "id", as: UUID.self),
+                                                label: try r.decode(column: "label", as: String.self), note: try r.decode(column: "note", as: String?.self)))
+        }
+        return out
+    }
+
+    static let decisionLimits = ["penalty_decision", "license_decision"]
+
+    /// 按期作出决定: decision limits due in the year and already met or overdue; met on or before the due day.
+    private static func onTime(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
+        let (t, join) = party(s)
+        let codes: [any Encodable & Sendable] = decisionLimits
+        let base: SQLQueryString = """
+            FROM case_deadlines d JOIN cases c ON c.id = d.case_id \(join)
+            WHERE d.code IN (\(binds: codes)) AND d.due >= \(bind: s.from) AND d.due <= \(bind: s.to)
+              AND (d.met_on IS NOT NULL OR d.due < \(bind: s.cutoff)) AND \(t) IN (\(binds: ids(s)))
+            """
+        let agg = try await sql.raw("""
+            SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN d.met_on IS NOT NULL AND d.met_on <= d.due THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)
+            """).all()
+        let bad = try await sql.raw("""
+            SELECT \(t) AS target, c.id AS id, c.number || ' ' || c.title AS label,
+                   '期限 ' || d.due || CASE WHEN d.met_on IS NULL THEN '，未作出' ELSE '，' || d.met_on || ' 作出' END AS note
+            \(base) AND (d.met_on IS NULL OR d.met_on > d.due) ORDER BY \(t), d.due
+            """).all()
+        return try assemble(s, try counts(agg), against: bad, kind: "case")
+    }
+
+    /// 重大执法决定法制审核: decisions made in the year on cases needing review; reviewed and passed on or before the decision.
+    private static func legalReview(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
+        let (t, join) = party(s)
+        let reviewed: SQLQueryString = "EXISTS (SELECT 1 FROM legal_reviews r WHERE r.case_id = c.id AND r.passed = \(bind: true) AND r.reviewed_on <= dd.decided_on)"
+        let base: SQLQueryString = """
+            FROM case_decisions dd JOIN cases c ON c.id = dd.case_id \(join)
+            WHERE c.legal_review_required = \(bind: true) AND dd.decided_on >= \(bind: s.from) AND dd.decided_on <= \(bind: s.to)
+              AND \(t) IN (\(binds: ids(s)))
+            """
+        let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN \(reviewed) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
+        let bad = try await sql.raw("""
+            SELECT \(t) AS target, c.id AS id, c.number || ' ' || c.title AS label, dd.decided_on || ' 作出决定，未经法制审核通过' AS note
+            \(base) AND NOT \(reviewed) ORDER BY \(t), dd.decided_on
+            """).all()
+        return try assemble(s, try counts(agg), against: bad, kind: "case")
+    }
+
+    /// 复议诉讼纠错: results dated in the year; `ok` counts the reversals (lower is better).
+    private static func reversals(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
+        let (t, join) = party(s)
+        let reversed: [any Encodable & Sendable] = RemedyResult.allCases.filter(\.isReversal).map(\.rawValue)
+        let base: SQLQueryString = """
+            FROM case_remedies rm JOIN cases c ON c.id = rm.case_id \(join)
+            WHERE rm.result IS NOT NULL AND rm.result_on >= \(bind: s.from) AND rm.result_on <= \(bind: s.to) AND \(t) IN (\(binds: ids(s)))
+            """
+        let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN rm.result IN (\(binds: reversed)) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
+        let bad = try await sql.raw("""
+            SELECT \(t) AS target, c.id AS id, c.number || ' ' || c.title AS label, rm.result_on || ' ' || rm.organ || '：' || rm.result AS note
+            \(base) AND rm.result IN (\(binds: reversed)) ORDER BY \(t), rm.result_on
+            """).all()
+        return try assemble(s, try counts(agg), against: bad, kind: "case")
+    }
+
+    // MARK: powers (bodies only)
+
+    /// 零执法 (`covered` false): published powers with no case filed in the year, each with the body's
+    /// stated reason; 分解职权 (`covered` true): published powers on no post.
+    private static func powers(_ s: Scope, _ sql: any SQLDatabase, covered: Bool, db: any Database) async throws -> [UUID: Computed] {
+        let published: SQLQueryString = """
+            FROM power_items i JOIN power_item_versions v ON v.item_id = i.id AND v.status = 'published'
+              AND v.version = (SELECT MAX(v2.version) FROM power_item_versions v2 WHERE v2.item_id = i.id AND v2.status = 'published')
+            WHERE i.agency_id IN (\(binds: ids(s)))
+            """
+        let used: SQLQueryString = covered
+            ? "EXISTS (SELECT 1 FROM post_powers pp WHERE pp.item_id = i.id)"
+            : "EXISTS (SELECT 1 FROM cases c WHERE c.power_item_id = i.id AND c.filed_on >= \(bind: s.from) AND c.filed_on <= \(bind: s.to))"
+        let agg = try await sql.raw("SELECT i.agency_id AS target, COUNT(*) AS n, SUM(CASE WHEN \(used) THEN 1 ELSE 0 END) AS ok \(published) GROUP BY i.agency_id").all()
+        let reason: SQLQueryString = covered ? "NULL" : """
+            (SELECT z.reason FROM zero_enforcement_reasons z WHERE z.agency_id = i.agency_id AND z.power_item_id = i.id AND z.year = \(bind: s.year))
+            """
+        let bad = try await sql.raw("""
+            SELECT i.agency_id AS target, i.id AS id, i.code || ' ' || v.name AS label, \(reason) AS note
+            \(published) AND NOT \(used) ORDER BY i.agency_id, i.code
+            """).all()
+        return try assemble(s, try counts(agg), against: bad, kind: "power")
+    }
+
+    // MARK: officers (of a body, or the officer)
+
+    private static func officerScope(_ s: Scope) -> SQLQueryString {
+        s.targetKind == .officer ? "o.id IN (\(binds: ids(s)))" : "o.agency_id IN (\(binds: ids(s)))"
+    }
+
+    private static func officerTarget(_ s: Scope) -> SQLQueryString { s.targetKind == .officer ? "o.id" : "o.agency_id" }
+
+    /// 持证: serving officers with a valid certificate inspected for the year (年检).
+    private static func certificates(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
+        let t = officerTarget(s)
+        let ok: SQLQueryString = """
+            EXISTS (SELECT 1 FROM certificates ct WHERE ct.officer_id = o.id AND ct.status = \(bind: CertificateStatus.valid.rawValue)
+                    AND ct.valid_until >= \(bind: s.cutoff) AND ct.last_inspection_year >= \(bind: s.year))
+            """
+        let base: SQLQueryString = "FROM officers o WHERE o.status = \(bind: OfficerStatus.serving.rawValue) AND \(officerScope(s))"
+        let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN \(ok) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
+        let bad = try await sql.raw("""
+            SELECT \(t) AS target, o.id AS id, o.name AS label, '无有效执法证或未通过 ' || \(bind: String(s.year)) || ' 年度年检' AS note
+            \(base) AND NOT \(ok) ORDER BY \(t), o.name
+            """).all()
+        return try assemble(s, try counts(agg), against: bad, kind: "officer")
+    }
+
+    /// 培训学时: serving officers whose training hours in the year reach the profile's requirement.
+    private static func training(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
+        guard let required = s.trainingHours else { return [:] }
+        let t = officerTarget(s)
+        let hours: SQLQueryString = """
+            COALESCE((SELECT SUM(tr.hours) FROM training_records tr WHERE tr.officer_id = o.id
+                      AND tr.held_on >= \(bind: s.from) AND tr.held_on <= \(bind: s.to)), 0)
+            """
+        let base: SQLQueryString = "FROM officers o WHERE o.status = \(bind: OfficerStatus.serving.rawValue) AND \(officerScope(s))"
+        let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN \(hours) >= \(bind: required) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
+        let bad = try await sql.raw("""
+            SELECT \(t) AS target, o.id AS id, o.name AS label, '本年度培训 ' || CAST(\(hours) AS TEXT) || ' 学时，要求 ' || \(bind: String(required)) || ' 学时' AS note
+            \(base) AND \(hours) < \(bind: required) ORDER BY \(t), o.name
+            """).all()
+        return try assemble(s, try counts(agg), against: bad, kind: "officer")
+    }
+}
