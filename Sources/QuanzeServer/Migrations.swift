@@ -44,5 +44,7 @@ enum QuanzeMigrations {
         app.migrations.add(AddDiscretionLevels())
         // 013: 案件检索 (full-text search on SQLite, the earliest open limit per case, covering list indexes)
         app.migrations.add(AddCaseSearch())
+        // 018: 执法统计 (confiscated value per decision, indexes for statistics and dashboards)
+        app.migrations.add(AddStatistics())
     }
 }

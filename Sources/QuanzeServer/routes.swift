@@ -27,6 +27,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: CaseTransferPagesController())
     try app.register(collection: PublicDecisionsController())
     try app.register(collection: DiscretionPagesController())
+    // 执法统计、看板、开放数据 (issue 5 item 5)
+    try app.register(collection: StatisticsPagesController())
+    try app.register(collection: OpenDataController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -53,4 +56,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIPublicInspectionsController())
     try api.register(collection: APICollectionsController())
     try api.register(collection: APICaseTransfersController())
+    try api.register(collection: APIStatisticsController())
 }

@@ -45,6 +45,7 @@ enum Layout {
                              .a(.href(SiteURL.publicRecords), .text("记录存证")),
                              .a(.href(SiteURL.publicInspections), .text("双随机抽查")),
                              .a(.href(SiteURL.publicDecisions), .text("执法决定")),
+                             .a(.href(SiteURL.publicOpenData), .text("开放数据")),
                              .a(.href(SiteURL.consoleLogin), .text("工作人员登录")))),
                 .main(.id("main"), .class("content public"), .attribute(named: "tabindex", value: "-1"), content),
                 footer()

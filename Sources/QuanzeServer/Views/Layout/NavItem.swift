@@ -38,6 +38,8 @@ struct NavItem: Sendable {
         NavItem(module: "执法办案", title: "决定公开", path: SiteURL.consoleDecisionPublications,
                 roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
         NavItem(module: "执法办案", title: "裁量基准", path: SiteURL.consoleDiscretion, roles: [.supervisor, .reviewer, .legalOfficer, .officer]),
+        NavItem(module: "执法监督", title: "执法监督看板", path: SiteURL.consoleDashboard, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法监督", title: "执法统计", path: SiteURL.consoleStatistics, roles: [.supervisor, .legalOfficer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
