@@ -52,5 +52,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateFileReview())
         // 017: 评议考核 (plans, findings, 零执法 reasons, evaluation codes and external evaluations)
         app.migrations.add(CreateAssessment())
+        // 018: 执法统计 (confiscated value per decision, indexes for statistics and dashboards)
+        app.migrations.add(AddStatistics())
     }
 }

@@ -128,6 +128,12 @@ enum SiteURL {
     static let publicAssessments = "/assessments"
     static let publicEvaluate = "/evaluate"
 
+    // 执法统计、看板、开放数据
+    static let consoleStatistics = "/console/statistics"
+    static let consoleDashboard = "/console/dashboard"
+    static let publicOpenData = "/open-data"
+    static func publicOpenDataFile(_ name: String, _ ext: String) -> String { "/open-data/\(name).\(ext)" }
+
     // API
     static let api = "/api/v1"
     static let openAPI = "/api/v1/openapi.json"

@@ -35,6 +35,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: NoticePagesController())
     try app.register(collection: AssessmentPagesController())
     try app.register(collection: PublicAssessmentsController())
+    // 执法统计、看板、开放数据 (issue 5 item 5)
+    try app.register(collection: StatisticsPagesController())
+    try app.register(collection: OpenDataController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -67,4 +70,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIFileReviewController())
     try api.register(collection: APINoticesController())
     try api.register(collection: APIAssessmentsController())
+    try api.register(collection: APIStatisticsController())
 }

@@ -332,6 +332,15 @@ let permissionMatrix: [String: Access] = [
     "POST /console/assessment-findings/:findingID/respond": .roles([.legalOfficer]),
     "POST /console/assessment-findings/:findingID/decide": .roles([.supervisor]),
     "POST /console/assessment-findings/:findingID/zero-reason": .roles([.legalOfficer]),
+    // 执法统计 and 执法监督看板: 监督员 (jurisdiction) and 法制员 (own body); 开放数据 is public
+    "GET /api/v1/statistics": .roles([.supervisor, .legalOfficer]), "GET /api/v1/statistics/csv": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/statistics/xlsx": .roles([.supervisor, .legalOfficer]), "GET /api/v1/statistics/dashboard": .roles([.supervisor, .legalOfficer]),
+    "GET /console/statistics": .roles([.supervisor, .legalOfficer]), "GET /console/statistics/csv": .roles([.supervisor, .legalOfficer]),
+    "GET /console/statistics/xlsx": .roles([.supervisor, .legalOfficer]), "GET /console/dashboard": .roles([.supervisor, .legalOfficer]),
+    "GET /open-data": .public, "GET /open-data/bodies.json": .public, "GET /open-data/bodies.csv": .public,
+    "GET /open-data/power-items.json": .public, "GET /open-data/power-items.csv": .public,
+    "GET /open-data/decisions.json": .public, "GET /open-data/decisions.csv": .public,
+    "GET /open-data/statistics.json": .public, "GET /open-data/statistics.csv": .public,
 ]
 
 /// One demo account per role (scoped ones in the demo city).

@@ -251,7 +251,7 @@ enum OpenAPIOperations {
                      summary: "从 CSV 导入权责清单（本主体法制员；逐行校验，有任一问题则全部不导入，422 CSV_INVALID 列出行、列、问题）",
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
-    ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints + checks + assessments
+    ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints + checks + assessments + statistics
         + fileReview
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
@@ -558,5 +558,23 @@ enum OpenAPIOperations {
                      auth: .none, body: "EvaluationCardInput", success: ok("Evaluation", 201)),
         APIOperation(method: .GET, path: "/api/v1/public/assessments", summary: "已公布的执法部门评议考核结果", tag: "公示", auth: .none,
                      success: okArray("AssessmentPlan")),
+    ]
+
+    /// 执法统计 and the 执法监督看板 (docs/statistics.md).
+    static let statisticsFilters: [JSONValue] = [
+        query("year", Schema.int(min: 2000, max: 2100)), query("from", Schema.date), query("to", Schema.date), query("agencyId", Schema.uuid),
+        query("category", Schema.enumeration(EnforcementStatistics.categories.map(\.rawValue))),
+    ]
+    static let statistics: [APIOperation] = [
+        APIOperation(method: .GET, path: "/api/v1/statistics",
+                     summary: "执法统计：各执法主体按类别（行政许可、处罚、强制、检查）的立案、决定、结案件数，罚没金额（分），收缴，复议诉讼及纠错（监督员：本辖区；法制员：本主体；默认本年；year 或 from+to；范围外主体 403 OUT_OF_SCOPE）",
+                     tag: "执法监督", auth: .required, parameters: statisticsFilters, success: ok("EnforcementStatistics")),
+        APIOperation(method: .GET, path: "/api/v1/statistics/csv", summary: "执法统计报表（CSV，金额为元两位小数；参数同 /statistics）",
+                     tag: "执法监督", auth: .required, parameters: statisticsFilters, success: (200, Schema.string, "text/csv")),
+        APIOperation(method: .GET, path: "/api/v1/statistics/xlsx", summary: "执法统计报表（XLSX；参数同 /statistics）", tag: "执法监督", auth: .required,
+                     parameters: statisticsFilters, success: (200, Schema.string, XLSXWriter.mediaType)),
+        APIOperation(method: .GET, path: "/api/v1/statistics/dashboard",
+                     summary: "执法监督看板：在办、黄色/红色预警、每月立案结案、按期办结率、复议诉讼纠错率、各主体在办与预警（默认最近 12 个月，至多 36 个月）",
+                     tag: "执法监督", auth: .required, parameters: statisticsFilters, success: ok("SupervisionDashboard")),
     ]
 }

@@ -356,7 +356,7 @@ enum OpenAPISchemas {
             ("PowerListImportInput", Schema.object([("csv", Schema.string)], required: ["csv"])),
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
-        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas + checkSchemas + assessmentSchemas
+        ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas + checkSchemas + assessmentSchemas + statisticsSchemas
             + fileReviewSchemas
     }
 
@@ -741,6 +741,22 @@ enum OpenAPISchemas {
             ("AssessmentFinding", open(["id", "targetId", "indicatorCode", "indicatorName", "kind", "weight", "points", "against", "againstMore", "status"])),
             ("AssessmentPlan", ["type": "object", "required": ["id", "year", "targetKind", "name", "status", "indicators", "results"],
                                 "properties": ["results": Schema.array(open(["id", "targetId", "targetName", "total", "rankScore", "rank", "grade", "consequences", "findings"]))]]),
+        ]
+    }
+
+    /// 执法统计 and the 执法监督看板 (`EnforcementStatistics`, `DashboardStatistics`).
+    static var statisticsSchemas: [(String, JSONValue)] {
+        func open(_ required: [String]) -> JSONValue { ["type": "object", "required": .array(required.map(JSONValue.string))] }
+        let row = open(["agencyName", "categoryLabel", "filedCount", "decidedCount", "closedCount", "fineFen", "confiscationFen", "collectedFen",
+                        "reconsiderationCount", "litigationCount", "remedyDecidedCount", "reversalCount"])
+        return [
+            ("EnforcementStatistics", ["type": "object", "required": ["from", "to", "rows", "categoryTotals", "total", "sources"],
+                                       "properties": ["rows": Schema.array(row), "categoryTotals": Schema.array(row), "total": row]]),
+            ("SupervisionDashboard", ["type": "object",
+                                      "required": ["from", "to", "today", "warningDays", "open", "yellow", "red", "limitsMet", "limitsMetOnTime",
+                                                   "remedyDecided", "reversals", "months", "agencies", "warningSource"],
+                                      "properties": ["months": Schema.array(open(["month", "filed", "closed", "limitsMet", "limitsMetOnTime", "remedyDecided", "reversals"])),
+                                                     "agencies": Schema.array(open(["agencyId", "agencyName", "open", "yellow", "red"]))]]),
         ]
     }
 }

@@ -42,6 +42,9 @@ final class CaseDecision: Model, @unchecked Sendable {
     /// The fine in 分 (migration 010), set from the sanction on save (`DecisionFineMiddleware`); the
     /// quarterly collection report and the 裁量一致性 report sum it in SQL.
     @OptionalField(key: "fine_fen") var fineFen: Int?
+    /// The value confiscated (没收违法所得、非法财物) in 分 (migration 018), kept like `fineFen`; the
+    /// annual 执法统计 sums it.
+    @OptionalField(key: "confiscation_fen") var confiscationFen: Int?
 
     init() {}
 

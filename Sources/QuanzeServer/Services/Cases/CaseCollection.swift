@@ -268,15 +268,18 @@ enum CaseCollection {
     }
 }
 
-/// Keeps `case_decisions.fine_fen` (the column the quarterly report sums) equal to the sanction's fine.
+/// Keeps `case_decisions.fine_fen` (the column the quarterly report sums) and `confiscation_fen` (018,
+/// the annual statistics) equal to the sanction's fine and confiscated value.
 struct DecisionFineMiddleware: AsyncModelMiddleware {
     func create(model: CaseDecision, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         model.fineFen = (model.sanction?.fineAmount ?? 0) * 100
+        model.confiscationFen = (model.sanction?.confiscationAmount ?? 0) * 100
         try await next.create(model, on: db)
     }
 
     func update(model: CaseDecision, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         model.fineFen = (model.sanction?.fineAmount ?? 0) * 100
+        model.confiscationFen = (model.sanction?.confiscationAmount ?? 0) * 100
         try await next.update(model, on: db)
     }
 }

@@ -48,6 +48,7 @@ enum Layout {
                              .a(.href(SiteURL.publicComplaints), .text("投诉举报")),
                              .a(.href(SiteURL.publicAssessments), .text("评议考核")),
                              .a(.href(SiteURL.publicEvaluate), .text("执法评议")),
+                             .a(.href(SiteURL.publicOpenData), .text("开放数据")),
                              .a(.href(SiteURL.consoleLogin), .text("工作人员登录")))),
                 .main(.id("main"), .class("content public"), .attribute(named: "tabindex", value: "-1"), content),
                 footer()

@@ -44,6 +44,8 @@ struct NavItem: Sendable {
         NavItem(module: "执法监督", title: "案卷评查", path: SiteURL.consoleFileReview, roles: [.supervisor, .reviewer, .legalOfficer]),
         NavItem(module: "执法监督", title: "监督文书", path: SiteURL.consoleNotices, roles: [.supervisor, .reviewer, .legalOfficer]),
         NavItem(module: "评议考核", title: "评议考核", path: SiteURL.consoleAssessments, roles: [.supervisor, .legalOfficer, .officer]),
+        NavItem(module: "执法监督", title: "执法监督看板", path: SiteURL.consoleDashboard, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "执法监督", title: "执法统计", path: SiteURL.consoleStatistics, roles: [.supervisor, .legalOfficer]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
