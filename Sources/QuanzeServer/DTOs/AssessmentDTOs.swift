@@ -127,14 +127,6 @@ struct ZeroEnforcementReasonDTO: Content, Sendable {
     var statedOn: String
 }
 
-struct SourceDTO: Content, Sendable {
-    var document: String
-    var article: String
-    var seed: String?
-    var part: String?
-    init(_ s: SourceRef) { document = s.document; article = s.article; seed = s.seed; part = s.part }
-}
-
 struct ConsequenceDTO: Content, Sendable {
     var code: String
     var name: String

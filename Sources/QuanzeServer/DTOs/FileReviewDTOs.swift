@@ -7,13 +7,6 @@ extension ReviewCriterion: Content {}
 extension ReviewDeduction: Content {}
 extension FileReviewDraw.Pick: Content {}
 
-struct SourceDTO: Content {
-    var document: String
-    var article: String
-    var text: String
-    init(_ s: SourceRef) { document = s.document; article = s.article; text = s.description }
-}
-
 struct ReviewStandardDTO: Content {
     var id: UUID
     var name: String
