@@ -123,6 +123,9 @@ struct ComplaintReceiptDTO: Content, Sendable {
 }
 
 enum ComplaintQueries {
+    static let stepLabels = ["register": "编号登记", "accept": "受理", "refuse": "不予受理", "assign": "指定承办人", "verify": "核查",
+                             "reply": "反馈处理结果", "close": "办结", "review": "复查"]
+
     static func deadlines(_ c: Complaint, today: LocalDate, window: Int) -> [ComplaintDeadlineDTO] {
         var out: [ComplaintDeadlineDTO] = []
         func add(_ due: String?, _ rule: ComplaintDeadlineRule?, met: String?, open: Bool) {
@@ -183,8 +186,7 @@ enum ComplaintQueries {
 
     static func publicView(_ c: Complaint, on db: any Database) async throws -> PublicComplaintDTO {
         let agency = try await Agency.find(c.agencyID, on: db)
-        let labels = ["register": "编号登记", "accept": "受理", "refuse": "不予受理", "assign": "指定承办人", "verify": "核查",
-                      "reply": "反馈处理结果", "close": "办结", "review": "复查"]
+        let labels = stepLabels
         let steps = try await ComplaintEvent.query(on: db).filter(\.$complaintID == c.requireID()).sort(\.$createdAt).all()
             .filter { $0.kind != "assign" }
             .map { PublicComplaintStep(onDate: $0.onDate, label: labels[$0.kind] ?? $0.kind) }

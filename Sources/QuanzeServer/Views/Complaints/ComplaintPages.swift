@@ -143,7 +143,7 @@ struct ComplaintDetailPage {
                 .p(.class("hint"), .text("认定应受理未受理、应追究未追究的，记录不予受理或办结的人员，转责任追究线索，并重新受理。"), UI.source(ComplaintRules.backtracking)))),
             .h2(.text("办理记录")),
             UI.table(caption: "办理记录", headers: ["日期", "步骤", "经办人", "内容"], rows: c.events.map { e in
-                [.text(e.onDate), .text(e.kind), .text(e.actor), .text(e.summary)]
+                [.text(e.onDate), .text(ComplaintQueries.stepLabels[e.kind] ?? e.kind), .text(e.actor), .text(e.summary)]
             })
         ))
     }
