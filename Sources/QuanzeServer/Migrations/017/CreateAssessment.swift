@@ -97,6 +97,8 @@ struct CreateAssessment: AsyncMigration {
             // 按期率 over a year: deadlines by due date; 审核率 and 零执法: decisions and cases by body.
             try await sql.create(index: "case_deadlines_due_code").on("case_deadlines").column("due").column("code").run()
             try await sql.create(index: "case_decisions_decided_on").on("case_decisions").column("decided_on").run()
+            // 零执法: whether a power has a case filed in the year.
+            try await sql.create(index: "cases_power_item_filed_on").on("cases").column("power_item_id").column("filed_on").run()
         }
     }
 
