@@ -26,7 +26,7 @@ struct CaseCollectionTests {
         return id
     }
 
-    @Test("migration 010's backfill sets fine_fen from the sanction's fineAmount in one statement, on both databases")
+    @Test("migrations 010 and 018 backfill fine_fen and confiscation_fen from the sanction in one statement, on both databases")
     func fineFenBackfill() async throws {
         try await withTestApp { app, _ in
             let id = try await Self.finedCase(app, serve: false)
@@ -40,6 +40,12 @@ struct CaseCollectionTests {
             }
             let ours = try #require(rows.first { (try? $0.decode(column: "case_id", as: UUID.self)) == id })
             #expect(try ours.decode(column: "fine_fen", as: Int64.self) == 300_000)
+            // 018 fills confiscation_fen the same way.
+            try await sql.raw(SQLQueryString("UPDATE case_decisions SET confiscation_fen = NULL, sanction = \(bind: #"{"kinds":["fine","confiscation"],"fineAmount":3000,"confiscationAmount":4321}"#) WHERE case_id = \(bind: id)")).run()
+            try await SanctionAmountSQL.backfill(sql, column: "confiscation_fen", key: "confiscationAmount")
+            let amounts = try await sql.raw(SQLQueryString("SELECT fine_fen, confiscation_fen FROM case_decisions WHERE case_id = \(bind: id)")).first()
+            #expect(try amounts?.decode(column: "confiscation_fen", as: Int64.self) == 432_100)
+            #expect(try await sql.raw("SELECT count(*) AS n FROM case_decisions WHERE confiscation_fen IS NULL").first()?.decode(column: "n", as: Int.self) == 0)
         }
     }
 

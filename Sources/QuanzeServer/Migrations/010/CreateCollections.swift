@@ -95,14 +95,9 @@ struct CreateCollections: AsyncMigration {
         }
     }
 
-    /// Existing decisions get the fine of their sanction (`PenaltySanction.fineAmount`, whole 元) in 分, in one
-    /// statement. Plain SQL: the model has columns later migrations add.
+    /// Existing decisions get the fine of their sanction (`PenaltySanction.fineAmount`, whole 元) in 分.
     static func backfillFineFen(_ sql: any SQLDatabase) async throws {
-        let fineAmount = sql.dialect.name == "sqlite"
-            ? "CAST(json_extract(sanction, '$.fineAmount') AS INTEGER)"
-            : "((sanction::jsonb) ->> 'fineAmount')::bigint"
-        try await sql.raw(SQLQueryString(
-            "UPDATE \(unsafeRaw: CaseDecision.schema) SET fine_fen = COALESCE(\(unsafeRaw: fineAmount), 0) * 100")).run()
+        try await SanctionAmountSQL.backfill(sql, column: "fine_fen", key: "fineAmount")
     }
 
     func revert(on database: any Database) async throws {

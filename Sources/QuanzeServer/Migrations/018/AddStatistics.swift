@@ -24,16 +24,8 @@ struct AddStatistics: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(CaseDecision.schema).field("confiscation_fen", .int64).update()
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("UPDATE case_decisions SET confiscation_fen = 0").run()
-        // Existing decisions that confiscate: the value from their sanction. Plain SQL: the model has
-        // columns later migrations may add.
-        for row in try await sql.raw("SELECT id, sanction FROM case_decisions WHERE sanction LIKE '%confiscation%'").all() {
-            let id = try row.decode(column: "id", as: UUID.self)
-            let sanction = try row.decode(column: "sanction", as: String?.self)
-                .flatMap { try? JSONDecoder().decode(PenaltySanction.self, from: Data($0.utf8)) }
-            try await sql.update(CaseDecision.schema).set("confiscation_fen", to: SQLBind((sanction?.confiscationAmount ?? 0) * 100))
-                .where("id", .equal, SQLBind(id)).run()
-        }
+        // Existing decisions that confiscate: the value from their sanction, in one statement.
+        try await SanctionAmountSQL.backfill(sql, column: "confiscation_fen", key: "confiscationAmount")
         for index in Self.indexes {
             var create = sql.create(index: index.name).on(index.table)
             for column in index.columns { create = create.column(column) }
