@@ -73,7 +73,7 @@ extension OpenAPISchemas {
         return [
             ("ReviewCriterion", Schema.object([("code", text(10)), ("group", text(60)), ("title", text(200)), ("points", ["type": "number", "exclusiveMinimum": 0, "maximum": 100])],
                                               required: ["code", "group", "title", "points"])),
-            ("ReviewStandardInput", Schema.object([("name", text(60)), ("passMark", score), ("criteria", Schema.array(Schema.ref("ReviewCriterion")))],
+            ("ReviewStandardInput", Schema.object([("name", text(60)), ("passMark", score), ("criteria", ["type": "array", "minItems": 1, "items": Schema.ref("ReviewCriterion")])],
                                                   required: ["name", "passMark", "criteria"])),
             ("ReviewStandard", open(["id", "name", "version", "passMark", "criteria", "createdBy"])),
             ("ReviewPlanInput", Schema.object([

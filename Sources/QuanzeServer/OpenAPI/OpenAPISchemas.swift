@@ -727,12 +727,12 @@ enum OpenAPISchemas {
                                                          required: ["year", "powerItemId", "reason"])),
             ("EvaluatorRatingInput", Schema.object([
                 ("agencyId", Schema.uuid), ("year", Schema.int(min: 2000, max: 2199)), ("rating", Schema.int(min: 1, max: 5)),
-                ("evaluatorName", Schema.string(min: 1, max: 30, pattern: namePattern)), ("comment", Schema.string(max: 500)),
+                ("evaluatorName", Schema.string(min: 1, max: 30, pattern: namePattern)), ("comment", Schema.string(max: 500, pattern: "^$|" + paragraph)),
             ], required: ["agencyId", "year", "rating", "evaluatorName"])),
             ("SurveyImportInput", Schema.object([("year", Schema.int(min: 2000, max: 2199)), ("csv", Schema.string(min: 1, max: 1_000_000))],
                                                 required: ["year", "csv"])),
             ("EvaluationCardInput", Schema.object([
-                ("agencyId", Schema.uuid), ("code", Schema.string(max: 20)), ("rating", Schema.int(min: 1, max: 5)), ("comment", Schema.string(max: 500)),
+                ("agencyId", Schema.uuid), ("code", Schema.string(max: 20)), ("rating", Schema.int(min: 1, max: 5)), ("comment", Schema.string(max: 500, pattern: "^$|" + paragraph)),
             ], required: ["rating"])),
             ("Evaluation", open(["id", "agencyId", "year", "channel", "rating"])),
             ("EvaluationCode", open(["code", "caseNumber", "note"])),

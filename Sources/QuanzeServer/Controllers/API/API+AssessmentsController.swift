@@ -18,7 +18,7 @@ struct APIAssessmentsController: RouteCollection {
         routes.post("assessment-findings", ":findingID", "decide", use: decide)
         routes.put("zero-enforcement-reasons", use: reason)
         routes.post("evaluations", use: evaluator)
-        routes.post("evaluations", "survey", use: survey)
+        routes.on(.POST, "evaluations", "survey", body: .collect(maxSize: "8mb"), use: survey)
         routes.post("cases", ":caseID", "evaluation-codes", use: issueCode)
         routes.post("public", "evaluations", use: card)
         routes.get("public", "assessments", use: published)

@@ -131,7 +131,7 @@ struct APIComplaintsController: RouteCollection {
             year = y
         }
         var agencyID: UUID?
-        if let raw = req.query[String.self, at: "agencyId"], !raw.isEmpty {
+        if let raw = req.query[String.self, at: "agencyId"] {
             guard let a = UUID(uuidString: raw) else { throw AppError.validation("agencyId", "不是有效的编号", code: "invalid") }
             agencyID = a
         }

@@ -55,7 +55,7 @@ enum EvaluationService {
     /// spent (EVALUATION_CODE_UNKNOWN, EVALUATION_CODE_USED); without: a body of the portal is rated.
     static func submit(_ card: Card, req: Request) async throws -> Evaluation {
         guard (1...5).contains(card.rating) else { throw AppError.validation("rating", "评分须为 1–5", code: "out_of_range") }
-        let comment = try card.comment.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : try CaseText.paragraph($0, field: "comment", max: 500) }
+        let comment = try card.comment.flatMap { $0.isEmpty ? nil : try CaseText.paragraph($0, field: "comment", max: 500) }
         let today = LocalDate(instant: req.now)
         let e = Evaluation()
         e.year = today.year
@@ -112,7 +112,7 @@ enum EvaluationService {
         e.channel = .evaluator
         e.rating = rating
         e.evaluatorName = name
-        e.comment = try comment.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : try CaseText.paragraph($0, field: "comment", max: 500) }
+        e.comment = try comment.flatMap { $0.isEmpty ? nil : try CaseText.paragraph($0, field: "comment", max: 500) }
         e.submittedOn = LocalDate(instant: req.now).iso
         try await req.db.transaction { tx in
             try await e.create(on: tx)
