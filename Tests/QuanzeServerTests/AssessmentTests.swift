@@ -74,6 +74,65 @@ struct AssessmentTests {
         }
     }
 
+    @Test("投诉举报按期办理率 and 案卷评查平均分 are computed from the complaints and the confirmed sheets, and follow them")
+    func supervisionIndicatorsFollowTheirData() async throws {
+        try await withTestApp { app, _ in
+            let sup = try await app.token("supervisor1")
+            let amr = DemoIDs.uuid("agency:amr")
+            let id = try await Self.create(app, sup, """
+                {"year":2026,"targetKind":"agency","name":"监督指标","indicators":[
+                  {"code":"P","name":"投诉举报按期办理","weight":40,"automatic":"complaints_on_time"},
+                  {"code":"R","name":"案卷评查","weight":60,"automatic":"file_review_score"}]}
+                """)
+            func findings() async throws -> (complaints: FindingDTO, review: FindingDTO) {
+                let plan = try await app.send(.POST, "/api/v1/assessment-plans/\(id)/compute", sup).content.decode(AssessmentPlanDTO.self)
+                let result = try #require(plan.results.first { $0.targetId == amr })
+                let sum = result.findings.reduce(0) { $0 + Int(($1.points * 100).rounded()) }
+                #expect(Int((result.total * 100).rounded()) == sum)
+                func detail(_ code: String) async throws -> FindingDTO {
+                    let f = try #require(result.findings.first { $0.indicatorCode == code })
+                    return try await app.send(.GET, "/api/v1/assessment-findings/\(f.id)", sup).content.decode(FindingDTO.self)
+                }
+                return (try await detail("P"), try await detail("R"))
+            }
+            // Independently: the acknowledgement and reply limits due in 2026, and the mean of the confirmed sheets.
+            let today = LocalDate(iso: "2026-11-20")!
+            let ack = try await ComplaintStatistics.acknowledgedOnTime(agencyID: amr, year: 2026, asOf: today, on: app.db)
+            let reply = try await ComplaintStatistics.onTime(agencyID: amr, year: 2026, asOf: today, on: app.db)
+            let review = try await FileReviewStatistics.meanScore(agencyID: amr, year: 2026, on: app.db)
+            #expect(ack.due > 0 && review.files > 0, "the demo has complaints about and reviewed files of 市场监管")
+            let before = try await findings()
+            #expect(before.complaints.numerator == ack.onTime + reply.onTime && before.complaints.denominator == ack.due + reply.due)
+            #expect(before.complaints.source?.article == "五(三)")
+            #expect(before.review.denominator == 100 * review.files)
+            #expect(abs(Double(before.review.numerator ?? 0) / Double(review.files) - (review.mean ?? 0)) < 0.5)
+            #expect(before.review.intervalLower == nil, "a mean score has no Wilson interval")
+            #expect(before.review.source?.article == "第十条(七)")
+            // One complaint acknowledged on time becomes late: the complaint indicator drops by one and lists it.
+            let complaint = try #require(try await Complaint.query(on: app.db).filter(\.$agencyID == amr).all()
+                .first { c in c.ackDue.map { $0 >= "2026-01-01" } == true && c.acknowledgedOn != nil && c.acknowledgedOn! <= c.ackDue! })
+            complaint.acknowledgedOn = LocalDate(iso: complaint.ackDue!)!.adding(days: 2).iso
+            try await complaint.save(on: app.db)
+            // One confirmed sheet loses 10 points: the review numerator drops by 10.
+            let sheet = try #require(try await ReviewSheet.query(on: app.db).filter(\.$id ~~ review.sheetIDs).first())
+            sheet.finalScore = (sheet.finalScore ?? 0) - 10
+            try await sheet.save(on: app.db)
+            let after = try await findings()
+            #expect(after.complaints.denominator == before.complaints.denominator)
+            #expect(after.complaints.numerator == (before.complaints.numerator ?? 0) - 1)
+            #expect(after.complaints.against.contains { $0.kind == "complaint" && $0.id == complaint.id })
+            #expect(after.complaints.points < before.complaints.points)
+            #expect(after.review.numerator == (before.review.numerator ?? 0) - 10)
+            #expect(after.review.points < before.review.points)
+            // The finding page links the complaint.
+            let session = try await app.signIn("supervisor1")
+            try await app.testing().test(.GET, "/console/assessment-findings/\(after.complaints.id)", headers: session.headers) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains(SiteURL.consoleComplaint(complaint.id!)))
+            }
+        }
+    }
+
     @Test func weightTreeNotSummingTo100IsRefusedWithItsCode() async throws {
         try await withTestApp { app, _ in
             let sup = try await app.token("supervisor1")

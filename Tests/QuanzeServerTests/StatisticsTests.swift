@@ -241,7 +241,15 @@ struct StatisticsTests {
                 .filter { $0.resultOn! >= board.from && $0.resultOn! <= board.to }
             #expect(board.remedyDecided == remedies.count)
             #expect(board.reversals == remedies.filter { $0.result!.isReversal }.count)
-            #expect(board.complaints == nil)
+            // 投诉举报流转: per month of the board, as the complaints register counts them.
+            let complaints = try #require(board.complaints)
+            #expect(complaints.map(\.month) == board.months.map(\.month))
+            let registered = try await Complaint.query(on: app.db).all().filter { agencies.contains($0.agencyID) }
+            for m in complaints {
+                #expect(m.received == registered.filter { $0.receivedOn.hasPrefix(m.month) }.count, "\(m.month)")
+                #expect(m.closed == registered.filter { $0.closedOn?.hasPrefix(m.month) == true }.count, "\(m.month)")
+            }
+            #expect(complaints.reduce(0) { $0 + $1.received } > 0, "the demo has complaints this year")
             // Category and body filters.
             let penalty = try await app.send(.GET, "/api/v1/statistics/dashboard?category=inspection&agencyId=\(Self.amr)", supervisor)
                 .content.decode(DashboardStatistics.Board.self)
@@ -263,7 +271,7 @@ struct StatisticsTests {
                 #expect(html.components(separatedBy: "<table").count - 1 >= 4)
                 let dec = try #require(board.months.last)
                 #expect(html.contains("<td>\(dec.month)</td><td>\(dec.filed)</td><td>\(dec.closed)</td>"))
-                #expect(html.contains("投诉举报流转"))
+                #expect(html.contains("投诉举报流转") && html.contains("complaints-chart-svg-title"))
             }
             try await app.testing().test(.GET, "/console/dashboard?category=levy", headers: session.headers) { res in
                 #expect(res.status == .unprocessableEntity)

@@ -23,6 +23,10 @@ public enum AutomaticIndicator: String, Codable, Sendable, CaseIterable {
     case certificateCompliance = "certificate_compliance"
     /// 培训学时达标率: officers with the year's required training hours.
     case trainingHours = "training_hours"
+    /// 投诉举报按期办理率: the 受理情况告知 and 答复 limits of the body's complaints met.
+    case complaintsOnTime = "complaints_on_time"
+    /// 案卷评查平均分: the mean final score of the body's reviewed files (百分制).
+    case fileReviewScore = "file_review_score"
 
     public var name: String {
         switch self {
@@ -33,6 +37,8 @@ public enum AutomaticIndicator: String, Codable, Sendable, CaseIterable {
         case .powersCovered: "职权分解覆盖率"
         case .certificateCompliance: "持证及年检合规率"
         case .trainingHours: "培训学时达标率"
+        case .complaintsOnTime: "投诉举报按期办理率"
+        case .fileReviewScore: "案卷评查平均分"
         }
     }
 
@@ -53,6 +59,10 @@ public enum AutomaticIndicator: String, Codable, Sendable, CaseIterable {
             "合规率 = 在职执法人员中持有效执法证且已通过本年度年检的人数 ÷ 在职执法人员数；得分 = 分值 × 合规率"
         case .trainingHours:
             "达标率 = 在职执法人员中本年度培训学时达到规则配置要求的人数 ÷ 在职执法人员数；得分 = 分值 × 达标率"
+        case .complaintsOnTime:
+            "按期率 = 年度内到期（已办理或已逾期）的投诉举报受理情况告知和答复期限中按期办理的个数 ÷ 年度内到期的期限个数；得分 = 分值 × 按期率"
+        case .fileReviewScore:
+            "平均分 = 年度内评查确认的本部门案卷最终得分之和 ÷ 案卷数（百分制）；得分 = 分值 × 平均分 ÷ 100"
         }
     }
 
@@ -61,6 +71,8 @@ public enum AutomaticIndicator: String, Codable, Sendable, CaseIterable {
         case .onTimeDecisions, .majorLegalReview, .remedyReversals: "件"
         case .powersExercised, .powersCovered: "项"
         case .certificateCompliance, .trainingHours: "人"
+        case .complaintsOnTime: "个"
+        case .fileReviewScore: "分"
         }
     }
 
@@ -70,7 +82,7 @@ public enum AutomaticIndicator: String, Codable, Sendable, CaseIterable {
     public var targets: Set<AssessmentTargetKind> {
         switch self {
         case .onTimeDecisions, .majorLegalReview, .remedyReversals, .certificateCompliance, .trainingHours: [.agency, .officer]
-        case .powersExercised, .powersCovered: [.agency]
+        case .powersExercised, .powersCovered, .complaintsOnTime, .fileReviewScore: [.agency]
         }
     }
 
@@ -89,6 +101,10 @@ public enum AutomaticIndicator: String, Codable, Sendable, CaseIterable {
             SourceRef(seed: "004_cacaddb37daf54c4.txt", part: "篇一", document: "行政执法责任制的性质有哪些（篇一）", article: "(一)3")
         case .certificateCompliance, .trainingHours:
             SourceRef(seed: "004_cacaddb37daf54c4.txt", part: "篇十一", document: "通州区行政执法人员管理办法", article: "第八条")
+        case .complaintsOnTime:
+            SourceRef(seed: "001_0f2d1a5e9a94fac7.txt", document: "吉政办发〔2016〕91号", article: "五(三)")
+        case .fileReviewScore:
+            FileReviewRules.source("第十条(七)")
         }
     }
 }

@@ -193,7 +193,10 @@ struct FindingDTO: Content, Sendable {
         denominator = f.denominator
         if f.kind == .automatic, let m = f.measure {
             rate = m.rate
-            if let w = WilsonInterval(successes: m.numerator, trials: m.denominator) { intervalLower = w.lower; intervalUpper = w.upper }
+            // A mean score is not a proportion of trials: no Wilson interval for it.
+            if f.automaticIndicator != .fileReviewScore, let w = WilsonInterval(successes: m.numerator, trials: m.denominator) {
+                intervalLower = w.lower; intervalUpper = w.upper
+            }
         }
         note = f.detail.note
         against = items ? f.detail.against.map { Item(kind: $0.kind, id: $0.id, label: $0.label, note: $0.note) } : []

@@ -37,8 +37,8 @@ enum DashboardStatistics {
         var red = 0
     }
 
-    /// 投诉举报 received/accepted/closed in a month — filled by the complaints module once merged
-    /// (`ComplaintStatistics.monthly`, see docs/statistics.md); nil until then.
+    /// 投诉举报 received/accepted/closed in a month of the board (`ComplaintStatistics.monthlyFlow`; whole months,
+    /// every category: a complaint is about a body, not a procedure).
     struct ComplaintMonth: Content, Sendable, Equatable {
         var month: String
         var received: Int
@@ -161,12 +161,24 @@ enum DashboardStatistics {
                      red: agencyRows.reduce(0) { $0 + $1.red }, limitsMet: met, limitsMetOnTime: onTime,
                      onTimeRate: rate(onTime, met), remedyDecided: decided, reversals: reversals,
                      reversalRate: rate(reversals, decided),
-                     months: monthsOut, agencies: agencyRows, complaints: nil,
+                     months: monthsOut, agencies: agencyRows, complaints: try await complaintFlow(months: list, agencyIDs: Array(loads.keys), on: db),
                      warningSource: "期限预警：已超过期限为红色，距期限 \(window) 日内为黄色（与期限预警看板同一规则）")
     }
 }
 
 extension DashboardStatistics {
+    static func complaintFlow(months: [String], agencyIDs: [UUID], on db: any Database) async throws -> [ComplaintMonth] {
+        guard !agencyIDs.isEmpty else { return months.map { ComplaintMonth(month: $0, received: 0, accepted: 0, closed: 0) } }
+        var byMonth: [String: ComplaintMonth] = [:]
+        for year in Set(months.compactMap { Int($0.prefix(4)) }) {
+            for f in try await ComplaintStatistics.monthlyFlow(agencyID: nil, agencyIDs: agencyIDs, year: year, on: db) {
+                let key = String(format: "%04d-%02d", year, f.month)
+                byMonth[key] = ComplaintMonth(month: key, received: f.received, accepted: f.accepted, closed: f.closed)
+            }
+        }
+        return months.map { byMonth[$0] ?? ComplaintMonth(month: $0, received: 0, accepted: 0, closed: 0) }
+    }
+
     /// At most 36 months on one board.
     static func checkSpan(_ f: EnforcementStatistics.Filter) throws {
         guard months(from: f.from, to: f.to).count <= 36 else { throw AppError.validation("to", "看板期间不得超过 36 个月") }

@@ -8,9 +8,7 @@ import SQLKit
 /// counting against it (capped at `FindingDetail.cap`).
 ///
 /// Adding an indicator: a case in `AutomaticIndicator` (QuanzeCore) and one function here, called
-/// from the `switch` in `measure`. The pending ones (lead to wire after merging):
-/// - 投诉举报按期办结率 (`001_*` 五(三)): `case complaintsOnTime`, a function over the complaints tables;
-/// - 案卷评查平均分 (`004_*` 篇十一): `case fileReviewScore`, numerator = Σ scores, denominator = 100 × files.
+/// from the `switch` in `measure`.
 enum IndicatorQueries {
     struct Scope: Sendable {
         var year: Int
@@ -41,6 +39,8 @@ enum IndicatorQueries {
         case .powersCovered: return try await powers(scope, sql, covered: true, db: db)
         case .certificateCompliance: return try await certificates(scope, sql)
         case .trainingHours: return try await training(scope, sql)
+        case .complaintsOnTime: return try await complaints(scope, db)
+        case .fileReviewScore: return try await fileReview(scope, db)
         }
     }
 
@@ -195,5 +195,56 @@ enum IndicatorQueries {
             \(base) AND \(hours) < \(bind: required) ORDER BY \(t), o.name
             """).all()
         return try assemble(s, try counts(agg), against: bad, kind: "officer")
+    }
+
+    // MARK: supervision (bodies only)
+
+    /// 投诉举报按期办理率: the body's 受理情况告知 limits (5 工作日, `001_*` 五(三)) and, where the profile sets one,
+    /// 答复 limits (通州 第二十五条) due in the year, met on time; the complaints late on either count against it.
+    private static func complaints(_ s: Scope, _ db: any Database) async throws -> [UUID: Computed] {
+        var out: [UUID: Computed] = [:]
+        for agency in s.targets {
+            let ack = try await ComplaintStatistics.acknowledgedOnTime(agencyID: agency, year: s.year, asOf: s.today, on: db)
+            let reply = try await ComplaintStatistics.onTime(agencyID: agency, year: s.year, asOf: s.today, on: db)
+            var detail = FindingDetail()
+            let late = Set(ack.complaintIDs).union(reply.complaintIDs)
+            if !late.isEmpty {
+                for c in try await Complaint.query(on: db).filter(\.$id ~~ Array(late)).sort(\.$number).all() {
+                    let id = try c.requireID()
+                    let which = [ack.complaintIDs.contains(id) ? "受理情况告知逾期" : nil, reply.complaintIDs.contains(id) ? "答复逾期" : nil]
+                        .compactMap { $0 }.joined(separator: "、")
+                    if detail.against.count >= FindingDetail.cap { detail.againstMore += 1; continue }
+                    detail.against.append(.init(kind: "complaint", id: id, label: c.number, note: which))
+                }
+            }
+            out[agency] = Computed(measure: IndicatorMeasure(numerator: ack.onTime + reply.onTime, denominator: ack.due + reply.due), detail: detail)
+        }
+        return out
+    }
+
+    /// 案卷评查平均分 (`004_*` 篇十一 第十条(七)): numerator Σ final scores (rounded to whole points), denominator
+    /// 100 × files, so the rate is the mean ÷ 100; the files below the pass mark count against it.
+    private static func fileReview(_ s: Scope, _ db: any Database) async throws -> [UUID: Computed] {
+        var out: [UUID: Computed] = [:]
+        for agency in s.targets {
+            let scores = try await FileReviewStatistics.meanScore(agencyID: agency, year: s.year, on: db)
+            var detail = FindingDetail()
+            var total = 0.0
+            if !scores.sheetIDs.isEmpty {
+                let sheets = try await ReviewSheet.query(on: db).filter(\.$id ~~ scores.sheetIDs).sort(\.$caseNumber).all()
+                let passMarks = Dictionary(uniqueKeysWithValues: try await ReviewStandard.query(on: db)
+                    .filter(\.$id ~~ Array(Set(sheets.map(\.standardID)))).all().map { (try $0.requireID(), $0.passMark) })
+                for sheet in sheets {
+                    guard let score = sheet.finalScore else { continue }
+                    total += score
+                    if let mark = passMarks[sheet.standardID], score < mark {
+                        detail.against.append(.init(kind: "case", id: sheet.caseID, label: sheet.caseNumber,
+                                                    note: "评查得分 \(ReviewScore.format(score)) 分，低于合格分 \(ReviewScore.format(mark)) 分"))
+                    }
+                }
+            }
+            out[agency] = Computed(measure: IndicatorMeasure(numerator: Int(total.rounded()), denominator: 100 * scores.files), detail: detail)
+        }
+        return out
     }
 }

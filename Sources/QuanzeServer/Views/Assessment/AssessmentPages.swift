@@ -277,6 +277,7 @@ struct FindingPage {
         switch item.kind {
         case "case": "/console/cases/\(item.id)"
         case "power": "/console/power-items/\(item.id)"
+        case "complaint": SiteURL.consoleComplaint(item.id)
         default: "/console/officers/\(item.id)"
         }
     }

@@ -96,7 +96,7 @@ struct DashboardPage {
                                         .init(name: "受理", values: list.map { Double($0.accepted) }, color: SVGChart.palette[1]),
                                         .init(name: "办结", values: list.map { Double($0.closed) }, color: SVGChart.palette[2])],
                                headers: ["月份", "收到", "受理", "办结"], rows: list.map { [$0.month, "\($0.received)", "\($0.accepted)", "\($0.closed)"] })
-                     }, else: .p(.class("empty"), .text("投诉举报模块接入后在此显示。")))),
+                     }, else: .p(.class("empty"), .text("本期没有投诉举报数据。")))),
             .p(.a(.href(SiteURL.consoleStatistics), .text("年度执法统计报表")))))
     }
 
