@@ -341,6 +341,7 @@ let permissionMatrix: [String: Access] = [
     "GET /open-data/power-items.json": .public, "GET /open-data/power-items.csv": .public,
     "GET /open-data/decisions.json": .public, "GET /open-data/decisions.csv": .public,
     "GET /open-data/statistics.json": .public, "GET /open-data/statistics.csv": .public,
+    "GET /open-data/assessment-results.json": .public, "GET /open-data/assessment-results.csv": .public,
 ]
 
 /// One demo account per role (scoped ones in the demo city).

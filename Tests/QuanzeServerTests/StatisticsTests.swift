@@ -300,6 +300,7 @@ struct StatisticsTests {
         "statistics": ["year", "agencyId", "agencyName", "jurisdiction", "category", "categoryLabel", "filedCount", "decidedCount",
                        "closedCount", "fineYuan", "confiscationYuan", "collectedYuan", "reconsiderationCount", "litigationCount",
                        "remedyDecidedCount", "reversalCount"],
+        "assessment-results": ["year", "planName", "agencyId", "agencyName", "total", "grade", "gradeLabel", "publishedOn"],
     ]
 
     @Test("open data: public, the schema's field lists are stable, records match them, no personal data")
@@ -312,7 +313,7 @@ struct StatisticsTests {
             clock.set(CaseTransferTests.cst("2026-11-20"))
 
             #expect(Dictionary(uniqueKeysWithValues: OpenData.catalog.filter(\.available).map { ($0.name, $0.fields.map(\.name)) }) == Self.schemas)
-            #expect(OpenData.catalog.contains { $0.name == "assessment-results" && !$0.available })
+            #expect(OpenData.catalog.allSatisfy { $0.available })
             try await app.testing().test(.GET, "/open-data") { res in
                 #expect(res.status == .ok)
                 for name in Self.schemas.keys { #expect(res.body.string.contains("/open-data/\(name).json")) }
@@ -341,6 +342,17 @@ struct StatisticsTests {
                     let mine = records.first { $0["id"] as? String == pub.id!.uuidString.lowercased() }
                     #expect((mine?["parties"] as? String)?.contains("张**") == true)
                     #expect(records.count == published)
+                }
+                if name == "assessment-results" {
+                    // Only published plans assessing bodies; officers' results never appear.
+                    let plans = try await AssessmentPlan.query(on: app.db).filter(\.$targetKind == .agency).filter(\.$status == .published).all()
+                    let results = try await AssessmentResult.query(on: app.db).filter(\.$plan.$id ~~ plans.compactMap(\.id)).all()
+                    #expect(records.count == results.count)
+                    let officers = Set(try await Officer.query(on: app.db).all().compactMap(\.id).map { $0.uuidString.lowercased() })
+                    #expect(records.allSatisfy { !officers.contains($0["agencyId"] as? String ?? "") })
+                    if let first = results.first, let rec = records.first(where: { $0["agencyId"] as? String == first.targetID.uuidString.lowercased() }) {
+                        #expect(Double(rec["total"] as? String ?? "") == Double(first.totalCenti) / 100)
+                    }
                 }
                 if name == "statistics" {
                     #expect(records.allSatisfy { ($0["fineYuan"] as? String)?.range(of: #"^[0-9]+\.[0-9]{2}$"#, options: .regularExpression) != nil })

@@ -99,11 +99,14 @@ enum OpenData {
             f("remedyDecidedCount", .integer, "复议诉讼审结件数"), f("reversalCount", .integer, "被撤销、变更、确认违法或责令履行件数"),
         ], available: true)
 
-    /// Reserved for the 评议考核 module (issue 5 item 4): published assessment results. Wire it with
-    /// that module's published results (see docs/statistics.md); no stand-in here.
+    /// 评议考核结果: the published results of plans assessing bodies (吉政办发〔2016〕91号 六(三): body results
+    /// are published); officers' results are never published.
     static let assessmentResults = Dataset(name: "assessment-results", title: "评议考核结果", version: "1.0",
-        description: "公开的评议考核结果（执法主体、年度、得分、等次）。", fields: [],
-        available: false, note: "待评议考核模块接入后提供。")
+        description: "已公布的执法主体年度评议考核结果（百分制得分和等次），按年度倒序。", fields: [
+            f("year", .integer, "年度"), f("planName", .string, "考核方案"), f("agencyId", .uuid, "执法主体标识"), f("agencyName", .string, "执法主体"),
+            f("total", .decimal, "得分（百分制，两位小数）"), f("grade", .string, "等次代码（excellent、qualified、unqualified）"),
+            f("gradeLabel", .string, "等次"), f("publishedOn", .date, "公布日期"),
+        ], available: true)
 
     static let catalog = [bodies, powerItems, decisions, statistics, assessmentResults]
     static let pageSize = 1000
@@ -115,6 +118,21 @@ enum OpenData {
     }
 
     // MARK: - Loading
+
+    static func assessmentResultsTable(on db: any Database) async throws -> Table {
+        let plans = try await AssessmentPlan.query(on: db).filter(\.$targetKind == .agency).filter(\.$status == .published)
+            .sort(\.$year, .descending).sort(\.$name).all()
+        var records: [[Value]] = []
+        for plan in plans {
+            let results = try await AssessmentResult.query(on: db).filter(\.$plan.$id == plan.requireID()).sort(\.$targetName).all()
+            for r in results {
+                records.append([.integer(plan.year), .string(plan.name), .uuid(r.targetID), .string(r.targetName),
+                                .decimal(String(format: "%d.%02d", r.totalCenti / 100, r.totalCenti % 100)), .string(r.grade.rawValue),
+                                .string(r.grade.label), .date(plan.publishedOn)])
+            }
+        }
+        return Table(dataset: assessmentResults, records: records)
+    }
 
     static func bodiesTable(on db: any Database) async throws -> Table {
         let agencies = try await Agency.query(on: db).filter(\.$status == .announced).sort(\.$name).all()

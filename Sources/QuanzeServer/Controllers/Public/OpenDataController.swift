@@ -22,6 +22,7 @@ struct OpenDataController: RouteCollection {
         switch name {
         case OpenData.bodies.name: return try await OpenData.bodiesTable(on: req.db)
         case OpenData.powerItems.name: return try await OpenData.powerItemsTable(on: req.db)
+        case OpenData.assessmentResults.name: return try await OpenData.assessmentResultsTable(on: req.db)
         case OpenData.decisions.name:
             var page = 1
             if let raw = req.query[String.self, at: "page"] {
