@@ -7,7 +7,7 @@
 # Needs: .build/release/quanze (swift build -c release --product quanze), and the
 # tools of scripts/test.sh step 1 (installed here too when missing).
 # Knobs: QUANZE_BIN, QUANZE_E2E_PORT (18080), QUANZE_SKIP_SCHEMATHESIS=1,
-#   QUANZE_SKIP_PYTEST=1, QUANZE_SCHEMATHESIS_TIMEOUT (seconds per run, 600),
+#   QUANZE_SKIP_PYTEST=1, QUANZE_SCHEMATHESIS_TIMEOUT (seconds per run, 1500: 212 operations take about 8 minutes per user on 2 quiet cores),
 #   QUANZE_SCHEMATHESIS_ARGS (extra args), QUANZE_E2E_KEEP=1 (keep the work dir),
 #   PYTEST_ARGS (extra pytest args, e.g. "-k walk -x").
 set -euo pipefail
@@ -24,7 +24,7 @@ PORT="${QUANZE_E2E_PORT:-18080}"
 HOST=127.0.0.1
 BASE="http://$HOST:$PORT"
 BIN="${QUANZE_BIN:-$QZ_ROOT/.build/release/quanze}"
-SCHEMATHESIS_TIMEOUT="${QUANZE_SCHEMATHESIS_TIMEOUT:-600}"
+SCHEMATHESIS_TIMEOUT="${QUANZE_SCHEMATHESIS_TIMEOUT:-1500}"
 WORK=$(mktemp -d /tmp/quanze-e2e.XXXXXX)
 DATA_DIR="$WORK/data"
 SERVER_LOG="$WORK/server.log"
