@@ -253,7 +253,7 @@ struct FileReviewTests {
             """)
             #expect(issued.status == .created, "\(issued.body.string.prefix(300))")
             let n = try issued.content.decode(NoticeDTO.self)
-            #expect(n.warning == SupervisionNoticeService.Warning.none && n.status == .issued)
+            #expect(n.warning == WarningLevel.none && n.status == .issued)
             #expect(try await app.send(.POST, "/api/v1/notices/\(n.id)/accept", sup, "{}").errorCode == "NOTICE_NOT_REPLIED")
             clock.set(testNow.addingTimeInterval(8 * 86_400))   // 2026-11-28: within 3 days
             #expect(try await app.send(.GET, "/api/v1/notices/\(n.id)", sup).content.decode(NoticeDTO.self).warning == .yellow)

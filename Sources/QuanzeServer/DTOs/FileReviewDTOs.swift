@@ -265,7 +265,7 @@ struct NoticeDTO: Content {
     var issuedBy: String
     var replyDue: String
     var status: NoticeStatus
-    var warning: SupervisionNoticeService.Warning
+    var warning: WarningLevel
     var reply: String?
     var repliedOn: String?
     var repliedBy: String?

@@ -12,13 +12,10 @@ enum SupervisionNoticeService {
     /// The board colours: red when the deadline passed without a reply, yellow within `warnDays`.
     static let warnDays = 3
 
-    enum Warning: String, Codable, Sendable { case none, yellow, red }
-
-    static func warning(_ n: SupervisionNotice, today: LocalDate) -> Warning {
+    /// The same yellow/red rule as every other deadline (`WarningLevel.of`), while a reply is awaited.
+    static func warning(_ n: SupervisionNotice, today: LocalDate) -> WarningLevel {
         guard n.status == .issued || n.status == .returned, let due = LocalDate(iso: n.replyDue) else { return .none }
-        if today > due { return .red }
-        if due.dayNumber - today.dayNumber <= warnDays { return .yellow }
-        return .none
+        return WarningLevel.of(due: due, today: today, window: warnDays)
     }
 
     static func streams(_ n: SupervisionNotice) -> [String] {

@@ -283,7 +283,7 @@ struct NoticeListPage {
 }
 
 enum NoticeBits {
-    static func badge(_ w: SupervisionNoticeService.Warning) -> Node<HTML.BodyContext> {
+    static func badge(_ w: WarningLevel) -> Node<HTML.BodyContext> {
         switch w {
         case .red: .span(.class("badge err"), .text("逾期"))
         case .yellow: .span(.class("badge warn"), .text("将到期"))
