@@ -7,16 +7,19 @@ public struct ApportionmentRule: ProfileEntry {
     public var name: String
     /// The situation in Chinese.
     public var situation: String
+    /// The situation as the engine recognises it; nil for a rule the engine does not apply.
+    public var when: ApportionmentTrigger?
     public var liable: [LiableShare]
     public var note: String?
     public var source: SourceRef
     public var quote: String?
 
-    public init(code: String, name: String, situation: String, liable: [LiableShare],
-                note: String? = nil, source: SourceRef, quote: String? = nil) {
+    public init(code: String, name: String, situation: String, when: ApportionmentTrigger? = nil,
+                liable: [LiableShare], note: String? = nil, source: SourceRef, quote: String? = nil) {
         self.code = code
         self.name = name
         self.situation = situation
+        self.when = when
         self.liable = liable
         self.note = note
         self.source = source
@@ -24,7 +27,7 @@ public struct ApportionmentRule: ProfileEntry {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case code, name, situation, liable, note, source, quote
+        case code, name, situation, when, liable, note, source, quote
     }
 
     public init(from decoder: any Decoder) throws {
@@ -33,6 +36,7 @@ public struct ApportionmentRule: ProfileEntry {
         code = try c.decode(String.self, forKey: .code)
         name = try c.decode(String.self, forKey: .name)
         situation = try c.decode(String.self, forKey: .situation)
+        when = try c.decodeIfPresent(ApportionmentTrigger.self, forKey: .when)
         liable = try c.decode([LiableShare].self, forKey: .liable)
         note = try c.decodeIfPresent(String.self, forKey: .note)
         source = try c.decodeSourceOrPlaceholder(forKey: .source)

@@ -38,6 +38,7 @@ public struct EffectiveProfile: Codable, Sendable, Hashable, Identifiable {
     public var quantities: [Inherited<QuantityRule>]
     public var catalogs: EffectiveCatalogs
     public var apportionment: [Inherited<ApportionmentRule>]
+    public var gravity: [Inherited<GravityRule>]
     public var assessment: EffectiveAssessment
     public var provisions: [Inherited<Provision>]
 

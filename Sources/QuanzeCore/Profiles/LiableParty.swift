@@ -31,6 +31,12 @@ public enum LiableParty: String, Sendable, Hashable, StrictStringEnum {
     case agency = "机关"
     /// 机关负责人 (head of the body)
     case agencyHead = "机关负责人"
+    /// 分管负责人 (the deputy head in charge)
+    case deputyHead = "分管负责人"
+    /// 集体决策中坚持、支持错误意见者 (members who insisted on or supported the wrong view)
+    case collectiveSupporters = "支持错误意见者"
+    /// 集体决策中意见被否决的持正确意见者 (members whose correct view was overruled)
+    case collectiveDissenters = "持正确意见者"
     /// 监督机关 (a body with a duty to accept, supervise or pursue)
     case supervisingBody = "监督机关"
     /// 直接责任人员 (the staff directly responsible)
@@ -51,6 +57,8 @@ public enum LiabilityShare: String, Sendable, Hashable, StrictStringEnum {
     case joint = "共同"
     /// 相应 (according to the party's own duty or part)
     case proportionate = "相应"
+    /// 不承担 (the party bears none, e.g. henan 第十六条: the member whose correct view was overruled)
+    case none = "不承担"
 
     public init(from decoder: any Decoder) throws { self = try Self.strictDecode(from: decoder) }
 }

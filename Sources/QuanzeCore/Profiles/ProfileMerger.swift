@@ -37,6 +37,7 @@ enum ProfileMerger {
                 faultSituations: entries { $0.catalogs.faultSituations }
             ),
             apportionment: entries { $0.apportionment },
+            gravity: entries { $0.gravity },
             assessment: EffectiveAssessment(
                 scale: scale,
                 grades: entries { $0.assessment.grades },

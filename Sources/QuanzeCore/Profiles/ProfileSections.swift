@@ -21,6 +21,7 @@ extension RuleProfile {
             ProfileSection(name: "catalogs.circumstances.exempt", entries: catalogs.circumstances.exempt),
             ProfileSection(name: "catalogs.faultSituations", entries: catalogs.faultSituations),
             ProfileSection(name: "apportionment", entries: apportionment),
+            ProfileSection(name: "gravity", entries: gravity),
         ]
         if let scale = assessment.scale {
             list.append(ProfileSection(name: "assessment", entries: [scale]))

@@ -17,13 +17,15 @@ public struct RuleProfile: Codable, Sendable, Hashable, Identifiable {
     public var quantities: [QuantityRule]
     public var catalogs: ProfileCatalogs
     public var apportionment: [ApportionmentRule]
+    /// Gravity → sanctions (情节与处理的对应), lightest first.
+    public var gravity: [GravityRule]
     public var assessment: AssessmentRules
     public var provisions: [Provision]
 
     public init(id: String, name: String, jurisdiction: String, inherits: String? = nil,
                 documents: [ProfileDocument] = [], deadlines: [DeadlineRule] = [], quantities: [QuantityRule] = [],
                 catalogs: ProfileCatalogs = ProfileCatalogs(), apportionment: [ApportionmentRule] = [],
-                assessment: AssessmentRules = AssessmentRules(), provisions: [Provision] = []) {
+                gravity: [GravityRule] = [], assessment: AssessmentRules = AssessmentRules(), provisions: [Provision] = []) {
         self.id = id
         self.name = name
         self.jurisdiction = jurisdiction
@@ -33,12 +35,13 @@ public struct RuleProfile: Codable, Sendable, Hashable, Identifiable {
         self.quantities = quantities
         self.catalogs = catalogs
         self.apportionment = apportionment
+        self.gravity = gravity
         self.assessment = assessment
         self.provisions = provisions
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, jurisdiction, inherits, documents, deadlines, quantities, catalogs, apportionment, assessment, provisions
+        case id, name, jurisdiction, inherits, documents, deadlines, quantities, catalogs, apportionment, gravity, assessment, provisions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -53,6 +56,7 @@ public struct RuleProfile: Codable, Sendable, Hashable, Identifiable {
         quantities = try c.decodeList([QuantityRule].self, forKey: .quantities)
         catalogs = try c.decodeIfPresent(ProfileCatalogs.self, forKey: .catalogs) ?? ProfileCatalogs()
         apportionment = try c.decodeList([ApportionmentRule].self, forKey: .apportionment)
+        gravity = try c.decodeList([GravityRule].self, forKey: .gravity)
         assessment = try c.decodeIfPresent(AssessmentRules.self, forKey: .assessment) ?? AssessmentRules()
         provisions = try c.decodeList([Provision].self, forKey: .provisions)
     }
