@@ -54,5 +54,6 @@ enum QuanzeMigrations {
         app.migrations.add(CreateAssessment())
         // 018: 执法统计 (confiscated value per decision, indexes for statistics and dashboards)
         app.migrations.add(AddStatistics())
+        app.migrations.add(AddDeadlineAgency())
     }
 }

@@ -60,11 +60,14 @@ struct CaseSearchTests {
             let before = try await Self.search(app, supervisor, "无证经营")
             // One connection for both (SQLite checks a DDL statement against the connection's cached schema).
             try await app.db.transaction { tx in
-                // 018's statistics indexes cover next_due, which 013 adds: undo and redo them around it.
+                // 018's statistics indexes cover next_due, which 013 adds, and 021 replaces two of 018's
+                // indexes: undo and redo them around it.
+                try await AddDeadlineAgency().revert(on: tx)
                 try await AddStatistics().revert(on: tx)
                 try await AddCaseSearch().revert(on: tx)
                 try await AddCaseSearch().prepare(on: tx)
                 try await AddStatistics().prepare(on: tx)
+                try await AddDeadlineAgency().prepare(on: tx)
             }
             let after = try await Self.search(app, supervisor, "无证经营")
             #expect(after.total == before.total && Set(after.ids) == Set(before.ids) && !after.ids.isEmpty)

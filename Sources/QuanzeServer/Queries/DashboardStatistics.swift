@@ -115,8 +115,8 @@ enum DashboardStatistics {
                 """) { m, r in m.closed = try int(r, "n") }
             try await monthly("""
                 SELECT SUBSTR(d.met_on, 1, 7) AS m, COUNT(*) AS n, CAST(SUM(CASE WHEN d.met_on <= d.due THEN 1 ELSE 0 END) AS BIGINT) AS on_time
-                FROM case_deadlines d JOIN cases c ON c.id = d.case_id
-                WHERE d.met_on >= \(bind: from) AND d.met_on <= \(bind: to) AND c.agency_id IN (\(binds: ids)) AND c.procedure IN (\(binds: procedures))
+                FROM case_deadlines d
+                WHERE d.met_on >= \(bind: from) AND d.met_on <= \(bind: to) AND d.agency_id IN (\(binds: ids)) AND d.procedure IN (\(binds: procedures))
                 GROUP BY SUBSTR(d.met_on, 1, 7)
                 """) { m, r in
                 m.limitsMet = try int(r, "n")

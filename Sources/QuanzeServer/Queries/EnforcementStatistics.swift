@@ -184,11 +184,11 @@ enum EnforcementStatistics {
                 GROUP BY agency_id, procedure
                 """) { row, r in row.closedCount += try int(r, "n") }
             try await each("""
-                SELECT c.agency_id AS agency_id, c.procedure AS procedure, COUNT(*) AS n,
+                SELECT d.agency_id AS agency_id, d.procedure AS procedure, COUNT(*) AS n,
                   CAST(COALESCE(SUM(d.fine_fen), 0) AS BIGINT) AS fine, CAST(COALESCE(SUM(d.confiscation_fen), 0) AS BIGINT) AS confiscated
-                FROM case_decisions d JOIN cases c ON c.id = d.case_id
-                WHERE d.decided_on >= \(bind: from) AND d.decided_on <= \(bind: to) AND c.agency_id IN (\(binds: ids)) AND c.procedure IN (\(binds: procedures))
-                GROUP BY c.agency_id, c.procedure
+                FROM case_decisions d
+                WHERE d.decided_on >= \(bind: from) AND d.decided_on <= \(bind: to) AND d.agency_id IN (\(binds: ids)) AND d.procedure IN (\(binds: procedures))
+                GROUP BY d.agency_id, d.procedure
                 """) { row, r in
                 row.decidedCount += try int(r, "n")
                 row.fineFen += try int(r, "fine")

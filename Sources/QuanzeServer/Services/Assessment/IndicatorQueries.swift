@@ -64,15 +64,28 @@ enum IndicatorQueries {
         return out
     }
 
+    /// The items against each party, at most `FindingDetail.cap` per party, in `sk` order. `bad` selects
+    /// `target, id, label, note, sk` without ORDER BY; the window keeps the database from sending every
+    /// row (at 1M cases tens of thousands) only for the process to drop all but the first few hundred.
+    private static func againstRows(_ bad: SQLQueryString, _ sql: any SQLDatabase) async throws -> [any SQLRow] {
+        try await sql.raw("""
+            SELECT x.target, x.id, x.label, x.note, x.total FROM (
+              SELECT b.target, b.id, b.label, b.note, ROW_NUMBER() OVER (PARTITION BY b.target ORDER BY b.sk, b.id) AS rn,
+                     COUNT(*) OVER (PARTITION BY b.target) AS total
+              FROM (\(bad)) b
+            ) x WHERE x.rn <= \(bind: FindingDetail.cap) ORDER BY x.target, x.rn
+            """).all()
+    }
+
     private static func assemble(_ s: Scope, _ measures: [UUID: IndicatorMeasure], against rows: [any SQLRow], kind: String) throws -> [UUID: Computed] {
         var out: [UUID: Computed] = [:]
         for t in s.targets { out[t] = Computed(measure: measures[t] ?? .init(numerator: 0, denominator: 0), detail: FindingDetail()) }
         for r in rows {
             let t = try r.decode(column: "target", as: UUID.self)
             guard out[t] != nil else { continue }
-            if out[t]!.detail.against.count >= FindingDetail.cap { out[t]!.detail.againstMore += 1; continue }
             out[t]!.detail.against.append(.init(kind: kind, id: try r.decode(column: "id", as: UUID.self),
                                                 label: try r.decode(column: "label", as: String.self), note: try r.decode(column: "note", as: String?.self)))
+            out[t]!.detail.againstMore = try r.decode(column: "total", as: Int.self) - out[t]!.detail.against.count
         }
         return out
     }
@@ -80,22 +93,25 @@ enum IndicatorQueries {
     static let decisionLimits = ["penalty_decision", "license_decision"]
 
     /// 按期作出决定: decision limits due in the year and already met or overdue; met on or before the due day.
+    /// For bodies the count reads `case_deadlines_assessment` alone (the limit's own `agency_id`, 021).
     private static func onTime(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
-        let (t, join) = party(s)
+        let officers = s.targetKind == .officer
+        let t: SQLQueryString = officers ? "co.officer_id" : "d.agency_id"
+        let join: SQLQueryString = officers ? "JOIN case_officers co ON co.case_id = d.case_id AND co.role = 'lead'" : ""
         let codes: [any Encodable & Sendable] = decisionLimits
-        let base: SQLQueryString = """
-            FROM case_deadlines d JOIN cases c ON c.id = d.case_id \(join)
+        let filter: SQLQueryString = """
             WHERE d.code IN (\(binds: codes)) AND d.due >= \(bind: s.from) AND d.due <= \(bind: s.to)
               AND (d.met_on IS NOT NULL OR d.due < \(bind: s.cutoff)) AND \(t) IN (\(binds: ids(s)))
             """
+        let base: SQLQueryString = "FROM case_deadlines d \(join) \(filter)"
         let agg = try await sql.raw("""
             SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN d.met_on IS NOT NULL AND d.met_on <= d.due THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)
             """).all()
-        let bad = try await sql.raw("""
+        let bad = try await againstRows("""
             SELECT \(t) AS target, c.id AS id, c.number || ' ' || c.title AS label,
-                   '期限 ' || d.due || CASE WHEN d.met_on IS NULL THEN '，未作出' ELSE '，' || d.met_on || ' 作出' END AS note
-            \(base) AND (d.met_on IS NULL OR d.met_on > d.due) ORDER BY \(t), d.due
-            """).all()
+                   '期限 ' || d.due || CASE WHEN d.met_on IS NULL THEN '，未作出' ELSE '，' || d.met_on || ' 作出' END AS note, d.due AS sk
+            FROM case_deadlines d JOIN cases c ON c.id = d.case_id \(join) \(filter) AND (d.met_on IS NULL OR d.met_on > d.due)
+            """, sql)
         return try assemble(s, try counts(agg), against: bad, kind: "case")
     }
 
@@ -103,16 +119,17 @@ enum IndicatorQueries {
     private static func legalReview(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
         let (t, join) = party(s)
         let reviewed: SQLQueryString = "EXISTS (SELECT 1 FROM legal_reviews r WHERE r.case_id = c.id AND r.passed = \(bind: true) AND r.reviewed_on <= dd.decided_on)"
+        // From the cases needing review (`cases_legal_review`, 021): a tenth of the year's decisions.
         let base: SQLQueryString = """
-            FROM case_decisions dd JOIN cases c ON c.id = dd.case_id \(join)
-            WHERE c.legal_review_required = \(bind: true) AND dd.decided_on >= \(bind: s.from) AND dd.decided_on <= \(bind: s.to)
+            FROM cases c CROSS JOIN case_decisions dd \(join)
+            WHERE dd.case_id = c.id AND c.legal_review_required = \(bind: true) AND dd.decided_on >= \(bind: s.from) AND dd.decided_on <= \(bind: s.to)
               AND \(t) IN (\(binds: ids(s)))
             """
         let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN \(reviewed) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
-        let bad = try await sql.raw("""
-            SELECT \(t) AS target, c.id AS id, c.number || ' ' || c.title AS label, dd.decided_on || ' 作出决定，未经法制审核通过' AS note
-            \(base) AND NOT \(reviewed) ORDER BY \(t), dd.decided_on
-            """).all()
+        let bad = try await againstRows("""
+            SELECT \(t) AS target, c.id AS id, c.number || ' ' || c.title AS label, dd.decided_on || ' 作出决定，未经法制审核通过' AS note, dd.decided_on AS sk
+            \(base) AND NOT \(reviewed)
+            """, sql)
         return try assemble(s, try counts(agg), against: bad, kind: "case")
     }
 
@@ -125,10 +142,10 @@ enum IndicatorQueries {
             WHERE rm.result IS NOT NULL AND rm.result_on >= \(bind: s.from) AND rm.result_on <= \(bind: s.to) AND \(t) IN (\(binds: ids(s)))
             """
         let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN rm.result IN (\(binds: reversed)) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
-        let bad = try await sql.raw("""
-            SELECT \(t) AS target, c.id AS id, c.number || ' ' || c.title AS label, rm.result_on || ' ' || rm.organ || '：' || rm.result AS note
-            \(base) AND rm.result IN (\(binds: reversed)) ORDER BY \(t), rm.result_on
-            """).all()
+        let bad = try await againstRows("""
+            SELECT \(t) AS target, c.id AS id, c.number || ' ' || c.title AS label, rm.result_on || ' ' || rm.organ || '：' || rm.result AS note, rm.result_on AS sk
+            \(base) AND rm.result IN (\(binds: reversed))
+            """, sql)
         return try assemble(s, try counts(agg), against: bad, kind: "case")
     }
 
@@ -149,10 +166,10 @@ enum IndicatorQueries {
         let reason: SQLQueryString = covered ? "NULL" : """
             (SELECT z.reason FROM zero_enforcement_reasons z WHERE z.agency_id = i.agency_id AND z.power_item_id = i.id AND z.year = \(bind: s.year))
             """
-        let bad = try await sql.raw("""
-            SELECT i.agency_id AS target, i.id AS id, i.code || ' ' || v.name AS label, \(reason) AS note
-            \(published) AND NOT \(used) ORDER BY i.agency_id, i.code
-            """).all()
+        let bad = try await againstRows("""
+            SELECT i.agency_id AS target, i.id AS id, i.code || ' ' || v.name AS label, \(reason) AS note, i.code AS sk
+            \(published) AND NOT \(used)
+            """, sql)
         return try assemble(s, try counts(agg), against: bad, kind: "power")
     }
 
@@ -173,10 +190,10 @@ enum IndicatorQueries {
             """
         let base: SQLQueryString = "FROM officers o WHERE o.status = \(bind: OfficerStatus.serving.rawValue) AND \(officerScope(s))"
         let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN \(ok) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
-        let bad = try await sql.raw("""
-            SELECT \(t) AS target, o.id AS id, o.name AS label, '无有效执法证或未通过 ' || \(bind: String(s.year)) || ' 年度年检' AS note
-            \(base) AND NOT \(ok) ORDER BY \(t), o.name
-            """).all()
+        let bad = try await againstRows("""
+            SELECT \(t) AS target, o.id AS id, o.name AS label, '无有效执法证或未通过 ' || \(bind: String(s.year)) || ' 年度年检' AS note, o.name AS sk
+            \(base) AND NOT \(ok)
+            """, sql)
         return try assemble(s, try counts(agg), against: bad, kind: "officer")
     }
 
@@ -190,10 +207,10 @@ enum IndicatorQueries {
             """
         let base: SQLQueryString = "FROM officers o WHERE o.status = \(bind: OfficerStatus.serving.rawValue) AND \(officerScope(s))"
         let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN \(hours) >= \(bind: required) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
-        let bad = try await sql.raw("""
-            SELECT \(t) AS target, o.id AS id, o.name AS label, '本年度培训 ' || CAST(\(hours) AS TEXT) || ' 学时，要求 ' || \(bind: String(required)) || ' 学时' AS note
-            \(base) AND \(hours) < \(bind: required) ORDER BY \(t), o.name
-            """).all()
+        let bad = try await againstRows("""
+            SELECT \(t) AS target, o.id AS id, o.name AS label, '本年度培训 ' || CAST(\(hours) AS TEXT) || ' 学时，要求 ' || \(bind: String(required)) || ' 学时' AS note, o.name AS sk
+            \(base) AND \(hours) < \(bind: required)
+            """, sql)
         return try assemble(s, try counts(agg), against: bad, kind: "officer")
     }
 
