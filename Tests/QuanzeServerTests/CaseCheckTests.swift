@@ -178,15 +178,15 @@ struct CaseCheckTests {
         }
     }
 
-    @Test("a major decision opens its filing: due 15 日 later on the calendar (2026-11-20 → Saturday 12-05 → Monday 12-07), with its source")
+    @Test("a major decision opens its filing; no seed sets a filing period (长春 实施意见 篇十二 neither), so it has no due day and says why")
     func filingOpenedByTheDecision() async throws {
         try await withTestApp { app, _ in
             let id = try await Self.decideMajorCase(app)
             let f = try #require(try await MajorFilingQueries.ofCase(id, on: app.db))
             #expect(f.status == .pending)
             #expect(f.decidedOn == "2026-11-20")
-            #expect(f.due == "2026-12-07")
-            #expect(f.dueSource.contains("长春市全面落实行政执法责任制实施意见"))
+            #expect(f.due == nil)
+            #expect(f.dueSource == MajorFilingService.noPeriod)
             #expect(f.majorReasons.contains { $0.contains("疑难复杂") })
             let shown = try await app.send(.GET, "/api/v1/major-filings/\(try f.requireID())", try await app.token("legal.amr"))
             #expect(try shown.content.get(String.self, at: "warning") == "none")
@@ -202,10 +202,11 @@ struct CaseCheckTests {
             let path = "/api/v1/major-filings/\(filingID)"
             let supervisor = try await app.token("supervisor1")
             let legal = try await app.token("legal.amr")
-            // Decided 2026-03-30, due 2026-04-14, not filed: red.
+            // Decided 2026-03-30, not filed; the profile sets no filing period, so no due day and no warning.
             let before = try await app.send(.GET, path, legal)
-            #expect(try before.content.get(String.self, at: "due") == "2026-04-14")
-            #expect(try before.content.get(String.self, at: "warning") == "red")
+            #expect((try? before.content.get(String.self, at: "due")) == nil)
+            #expect(try before.content.get(String.self, at: "dueSource") == MajorFilingService.noPeriod)
+            #expect(try before.content.get(String.self, at: "warning") == "none")
             let pending = try await app.send(.GET, "/api/v1/major-filings?status=pending", supervisor)
             #expect(try pending.content.decode([MajorFilingDTO].self).first?.id == filingID)
             #expect(try await app.send(.POST, "\(path)/review", supervisor, #"{"conclusion":"passed"}"#).errorCode == "FILING_NOT_FILED")
@@ -215,7 +216,7 @@ struct CaseCheckTests {
             let filed = try await app.send(.POST, "\(path)/file", legal, body)
             #expect(filed.status == .ok, "\(filed.body.string)")
             #expect(try filed.content.get(String.self, at: "status") == "filed")
-            #expect(try filed.content.get(Bool.self, at: "filedLate"))
+            #expect(try filed.content.get(Bool.self, at: "filedLate") == false)
             #expect(try await app.send(.POST, "\(path)/file", try await app.token("officer.amr1"), body).errorCode == "FILING_ALREADY_FILED")
             #expect(try await app.send(.POST, "\(path)/review", try await app.token("supervisor.tz"), #"{"conclusion":"passed"}"#).errorCode == "OUT_OF_SCOPE")
             #expect(try await app.send(.POST, "\(path)/review", legal, #"{"conclusion":"passed"}"#).status == .forbidden)
@@ -243,13 +244,14 @@ struct CaseCheckTests {
         }
     }
 
-    @Test("the demo's filings: passed, overdue unfiled, failed with its intake item")
+    @Test("the demo's filings: passed, unfiled without a due day, failed with its intake item")
     func demoFilings() async throws {
         try await withTestApp { app, _ in
             let list = try await app.send(.GET, "/api/v1/major-filings", try await app.token("reviewer1"))
             let rows = try list.content.decode([MajorFilingDTO].self)
             #expect(rows.contains { $0.status == .passed })
-            #expect(rows.contains { $0.status == .pending && $0.warning == .red })
+            #expect(rows.contains { $0.status == .pending && $0.due == nil && $0.warning == WarningLevel.none })
+            #expect(rows.allSatisfy { $0.due == nil && !$0.filedLate })
             let failed = try #require(rows.first { $0.status == .failed })
             #expect(failed.intakeId != nil)
             #expect(try await app.send(.GET, "/api/v1/major-filings", try await app.token("legal.eco")).content.decode([MajorFilingDTO].self).isEmpty)
@@ -272,7 +274,8 @@ struct CaseCheckTests {
             }) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("已报送备案"))
-                #expect(res.body.string.contains("逾期备案"))
+                #expect(!res.body.string.contains("逾期备案"))
+                #expect(res.body.string.contains("未规定"))
             }
             let supervisor = try await app.signIn("supervisor1")
             try await app.testing().test(.POST, SiteURL.consoleMajorFilingAction(filingID, "review"), headers: supervisor.headers, beforeRequest: { req in

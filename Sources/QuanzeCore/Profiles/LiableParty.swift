@@ -31,6 +31,9 @@ public enum LiableParty: String, Sendable, Hashable, StrictStringEnum {
     case agency = "机关"
     /// 机关负责人 (head of the body)
     case agencyHead = "机关负责人"
+    /// 委托机关负责人: the head of the delegating body, liable besides the delegate's people
+    /// (杭州市行政执法责任制规定 第三十八条(六), 004_* 篇六: 委托行政执法部门的行政首长也应当承担一定的责任).
+    case delegatingAgencyHead = "委托机关负责人"
     /// 分管负责人 (the deputy head in charge)
     case deputyHead = "分管负责人"
     /// 集体决策中坚持、支持错误意见者 (members who insisted on or supported the wrong view)

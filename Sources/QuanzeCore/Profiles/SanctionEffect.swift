@@ -23,6 +23,9 @@ public enum SanctionEffect: String, Sendable, Hashable, StrictStringEnum {
     case agencyCirculation = "agency_circulation"
     /// 约谈负责人: shown in its assessment.
     case agencyHeadInterview = "agency_head_interview"
+    /// 年度评议考核不合格 as a sanction: the year's assessment result of the body (依法行政年度评议考核)
+    /// or officer (行政执法年度评议考核) is 不合格 (beijing-tongzhou 细则 第六条(四)、第七条(五), 004_* 篇十一).
+    case assessmentFailed = "assessment_failed"
 
     public init(from decoder: any Decoder) throws { self = try Self.strictDecode(from: decoder) }
 }

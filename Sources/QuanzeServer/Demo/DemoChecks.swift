@@ -3,8 +3,10 @@ import Foundation
 import QuanzeCore
 
 /// Demo 结案自动预审 and 重大行政处罚备案: every closed demo case is pre-checked as closing would; the
-/// major decisions of the demo cases are filed and reviewed in turn — passed in time, not filed and
-/// overdue, filed and failed (a liability intake item), filed late and waiting for review.
+/// major decisions of the demo cases are filed and reviewed in turn — passed, not filed, filed and
+/// failed (a liability intake item), filed and waiting for review. The demo city's profile sets no
+/// filing period (no seed does), so none has a due day; a profile that sets `major_decision_filing`
+/// gets due days and late filings here.
 enum DemoChecks {
     static func load(services: AppServices, today: LocalDate, calendar: WorkCalendar, algorithm: RecordHashAlgorithm, now: Date,
                      on db: any Database) async throws {
