@@ -51,7 +51,8 @@ struct SamrProfileTests {
     /// 第十五条: light handling for a minor fault with a statutory lenient circumstance, else 组织处理 or 处分.
     @Test func sanctionsAndGravity() throws {
         let samr = try profile()
-        let own = samr.catalogs.personSanctions.filter { $0.origin == "samr" }.map(\.entry.name)
+        // As written (lightest first); the merge keeps overridden national codes at their inherited place.
+        let own = try #require(try Self.registry.get().profile(id: "samr")).catalogs.personSanctions.map(\.name)
         #expect(own == ["谈话提醒", "批评教育", "责令检查", "诫勉", "调离行政执法岗位", "取消行政执法资格", "组织处理", "处分", "移送纪检监察机关"])
         #expect(samr.sanction("transfer_off_post")?.entry.effect == .transferOffPost)
         #expect(samr.sanction("revoke_enforcement_qualification")?.entry.effect == .revokeQualification)

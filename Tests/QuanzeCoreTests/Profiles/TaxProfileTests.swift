@@ -80,7 +80,7 @@ struct TaxProfileTests {
         let rectify = try #require(tax.sanction("rectify_within_deadline"))
         #expect(rectify.origin == "tax" && rectify.entry.effect == .agencyRectification && rectify.entry.source.article == "第十七条")
         #expect(tax.sanction("supervised_correction")?.entry.source.article == "第十六条")
-        let methods = tax.assessment.methods.filter { $0.origin == "tax" }.map(\.entry.code)
+        let methods = try #require(try Self.registry.get().profile(id: "tax")).assessment.methods.map(\.code)
         #expect(methods == ["internal_assessment", "external_evaluation", "automatic_assessment", "daily_assessment", "focus_assessment", "self_assessment"])
         #expect(tax.assessment.channels.filter { $0.origin == "tax" }.count == 4)
         #expect(tax.provision("assessment_principles")?.overrides == "national")
