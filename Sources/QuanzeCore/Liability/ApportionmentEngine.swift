@@ -11,22 +11,25 @@ import Foundation
 ///   approver_changed_correct, reviewer_acted_alone, approver_acted_alone, acted_without_review,
 ///   caused_by_review, superior_order, superior_changed, review_body_changed_correct;
 ///   rank 2 — review_missed_error; rank 3 — how the decision was taken: collective_decision,
-///   approval_chain, leader_approved, reviewed_and_wrong; rank 4 — sole_handler, multiple_handlers.
+///   approval_chain, reviewed_and_wrong; rank 4 — sole_handler, multiple_handlers.
+/// - `approval`: leader_approved (guizhou 第十一条(三) 批准人的领导责任: adds to the chain's answer).
 /// - `upheld`: superior_upheld (adds the upholding body's people; displaces nothing).
 /// - `agency`: rank 1 delegated, joint_enforcement, several_agencies; rank 2 agency_alone.
 /// - `other`: nonfeasance, stage_responsibility, complaint_dropped, state_compensation (each adds).
 public enum ApportionmentPrecedence {
     public enum Scope: String, Codable, Sendable, Hashable, CaseIterable {
-        case chain, upheld, agency, other
+        case chain, approval, upheld, agency, other
     }
 
     public static func scope(of trigger: ApportionmentTrigger) -> Scope {
         switch trigger {
         case .soleHandler, .multipleHandlers, .reviewMissedError, .handlerConcealedFacts, .actedWithoutReview,
              .handlerChangedApproved, .reviewerChangedCorrect, .reviewerActedAlone, .approverChangedCorrect,
-             .approverActedAlone, .reviewedAndWrong, .causedByReview, .leaderApproved, .approvalChain,
+             .approverActedAlone, .reviewedAndWrong, .causedByReview, .approvalChain,
              .collectiveDecision, .superiorOrder, .superiorChanged, .reviewBodyChangedCorrect:
             return .chain
+        case .leaderApproved:
+            return .approval
         case .superiorUpheld:
             return .upheld
         case .delegated, .jointEnforcement, .agencyAlone, .severalAgencies:
@@ -44,10 +47,10 @@ public enum ApportionmentPrecedence {
              .superiorChanged, .reviewBodyChangedCorrect:
             return 1
         case .reviewMissedError: return 2
-        case .collectiveDecision, .approvalChain, .leaderApproved, .reviewedAndWrong: return 3
+        case .collectiveDecision, .approvalChain, .reviewedAndWrong: return 3
         case .soleHandler, .multipleHandlers: return 4
         case .agencyAlone: return 2
-        case .superiorUpheld, .delegated, .jointEnforcement, .severalAgencies, .nonfeasance, .stageResponsibility,
+        case .leaderApproved, .superiorUpheld, .delegated, .jointEnforcement, .severalAgencies, .nonfeasance, .stageResponsibility,
              .complaintDropped, .stateCompensation:
             return 1
         }

@@ -126,7 +126,7 @@ public struct LiabilityFacts: Codable, Sendable, Hashable {
     /// - `delegated` (a delegating body or delegate on record);
     /// - `acted_without_review` (review due, no reviewer / legal reviewer / approver on record);
     /// - `reviewed_and_wrong` (a reviewer on record), `leader_approved` (an approver on record),
-    ///   `approval_chain` (two or more reviewers / approvers on record);
+    ///   `approval_chain` (a reviewer, legal reviewer or approver on record: 经审核或者批准);
     /// - `superior_order` / `superior_changed` / `superior_upheld` (a superior with that action);
     /// - `agency_alone` (one body on record) / `several_agencies` (two or more).
     /// Everything else (concealed facts, changed a correct opinion, missed an error, 不作为 …) is a
@@ -160,8 +160,8 @@ public struct LiabilityFacts: Codable, Sendable, Hashable {
         if !approvers.isEmpty {
             out.append(DerivedTrigger(.leaderApproved, "案卷记载经负责人批准（\(names(approvers))）"))
         }
-        if signers.count >= 2 {
-            out.append(DerivedTrigger(.approvalChain, "案卷记载经逐级审核、批准（\(names(chain()))）"))
+        if !signers.isEmpty {
+            out.append(DerivedTrigger(.approvalChain, "案卷记载经审核或者批准（\(names(chain()))）"))
         }
         for (action, trigger) in [(SuperiorAction.ordered, ApportionmentTrigger.superiorOrder),
                                   (.changed, .superiorChanged), (.upheld, .superiorUpheld)] {
