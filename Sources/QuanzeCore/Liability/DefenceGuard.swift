@@ -12,11 +12,13 @@ public enum DefenceGuard {
     }
 
     /// Whether `after` is heavier than `before`: its heaviest sanction is heavier than `before`'s
-    /// heaviest, or it adds a sanction `before` did not have. (An empty set — 不予处理 — is the lightest.)
+    /// heaviest, or — with the same heaviest — it adds a sanction `before` did not have (combining
+    /// more). Replacing the sanctions by lighter ones is not heavier. An empty set (不予处理) is the lightest.
     public static func isHeavier(_ after: [String], than before: [String],
                                  profile: EffectiveProfile) throws(LiabilityRefusal) -> Bool {
-        let a = try severities(after, profile: profile), b = try severities(before, profile: profile)
-        if (a.max() ?? 0) > (b.max() ?? 0) { return true }
+        let a = try severities(after, profile: profile).max() ?? 0
+        let b = try severities(before, profile: profile).max() ?? 0
+        if a != b { return a > b }
         return !Set(after).isSubset(of: Set(before))
     }
 
