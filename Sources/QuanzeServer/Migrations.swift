@@ -54,5 +54,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateAssessment())
         // 018: 执法统计 (confiscated value per decision, indexes for statistics and dashboards)
         app.migrations.add(AddStatistics())
+        // 020: 案卷评查 stratified draw, assigned reviewers per file, sheet signing day
+        app.migrations.add(AddFileReviewGaps())
     }
 }
