@@ -55,5 +55,7 @@ enum QuanzeMigrations {
         // 018: 执法统计 (confiscated value per decision, indexes for statistics and dashboards)
         app.migrations.add(AddStatistics())
         app.migrations.add(AddDeadlineAgency())
+        // 020: 案卷评查 stratified draw, assigned reviewers per file, sheet signing day
+        app.migrations.add(AddFileReviewGaps())
     }
 }

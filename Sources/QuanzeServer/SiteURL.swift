@@ -126,6 +126,7 @@ enum SiteURL {
     static func consoleFinding(_ id: UUID) -> String { "/console/assessment-findings/\(id)" }
     static func consoleFindingAction(_ id: UUID, _ action: String) -> String { "/console/assessment-findings/\(id)/\(action)" }
     static let publicAssessments = "/assessments"
+    static let publicFileReviews = "/file-reviews"
     static let publicEvaluate = "/evaluate"
 
     // 执法统计、看板、开放数据

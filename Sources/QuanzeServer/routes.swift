@@ -38,6 +38,9 @@ func routes(_ app: Application) throws {
     // 执法统计、看板、开放数据 (issue 5 item 5)
     try app.register(collection: StatisticsPagesController())
     try app.register(collection: OpenDataController())
+    // issue 5 gaps: evaluation codes from the case page, 案卷评查 results on the portal
+    try app.register(collection: EvaluationCodePagesController())
+    try app.register(collection: PublicFileReviewsController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())

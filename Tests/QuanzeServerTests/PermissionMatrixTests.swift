@@ -265,6 +265,7 @@ let permissionMatrix: [String: Access] = [
     "GET /api/v1/case-checks": .roles([.supervisor, .reviewer, .legalOfficer]),
     "POST /api/v1/case-checks/run": .roles([.supervisor, .legalOfficer]),
     "GET /api/v1/cases/:caseID/checks": .roles(business),
+    "GET /api/v1/cases/:caseID/complaints": .roles(business),
     "GET /api/v1/major-filings": .roles(business), "GET /api/v1/major-filings/:filingID": .roles(business),
     "POST /api/v1/major-filings/:filingID/file": .roles([.officer, .legalOfficer]),
     "POST /api/v1/major-filings/:filingID/review": .roles([.supervisor]),
@@ -320,6 +321,9 @@ let permissionMatrix: [String: Access] = [
     "POST /api/v1/cases/:caseID/evaluation-codes": .roles([.legalOfficer, .officer]),
     "POST /api/v1/public/evaluations": .public, "GET /api/v1/public/assessments": .public,
     "GET /assessments": .public, "GET /evaluate": .public, "POST /evaluate": .public,
+    // issue 5 gaps: evaluation codes from the case page; 案卷评查 results on the portal
+    "POST /console/cases/:caseID/evaluation-codes": .roles([.officer, .legalOfficer]),
+    "GET /file-reviews": .public, "GET /api/v1/public/file-reviews": .public,
     "GET /console/assessments": .roles([.supervisor, .legalOfficer, .officer]),
     "POST /console/assessments": .roles([.supervisor, .legalOfficer]),
     "GET /console/assessments/:assessmentPlanID": .roles([.supervisor, .legalOfficer, .officer]),

@@ -57,6 +57,24 @@ public enum FileReviewDraw {
         [Stratum(label: "全部", caseNumbers: catalog, count: min(sampleSize, catalog.count))]
     }
 
+    /// Stratum labels of the pre-check allocation.
+    public static let flaggedLabel = "预检查发现问题"
+    public static let otherLabel = "其他案卷"
+
+    /// The platform rule (not a seed rule — 第十条(四) only says 随机抽取规定数量; docs/case-file-review.md)
+    /// for the pre-check strata: half of the quota, rounded up, from the cases with pre-check findings
+    /// when there are that many, the rest from the others; a stratum too small for its share gives
+    /// the difference to the other one, so the body still gets `min(sampleSize, catalog)` files.
+    /// `flagged` must be a subset of `catalog`.
+    public static func findingsStrata(_ catalog: [String], flagged: Set<String>, sampleSize: Int) -> [Stratum] {
+        let hit = catalog.filter { flagged.contains($0) }, rest = catalog.filter { !flagged.contains($0) }
+        let total = min(max(sampleSize, 0), catalog.count)
+        var k = min((total + 1) / 2, hit.count)
+        let m = min(total - k, rest.count)
+        k = min(hit.count, total - m)
+        return [Stratum(label: flaggedLabel, caseNumbers: hit, count: k), Stratum(label: otherLabel, caseNumbers: rest, count: m)]
+    }
+
     public static func run(_ input: Input) throws(DrawError) -> [Pick] {
         guard input.algorithm == algorithm else { throw .unknownAlgorithm(input.algorithm) }
         guard let seed = DrawStream.seedBytes(hex: input.seed) else { throw .invalidSeed }

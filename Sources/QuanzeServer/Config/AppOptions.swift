@@ -36,6 +36,11 @@ public struct AppOptions: Sendable {
     public var recordKey: String?
     /// The checkpoint origin line and signing key name (QUANZE_RECORD_ORIGIN).
     public var recordOrigin: String = "quanze/records"
+    /// Anonymous portal submissions (投诉举报, 执法评议卡) per client address and window
+    /// (QUANZE_PORTAL_RATE_LIMIT, default 20; 0 = no limit) and the window in minutes
+    /// (QUANZE_PORTAL_RATE_WINDOW, default 10). Over the limit: 429 RATE_LIMITED.
+    public var portalRateLimit: Int = 20
+    public var portalRateWindowMinutes: Int = 10
 
     public init(storage: Storage, autoMigrate: Bool = true, demoMode: Bool = false,
                 loadDemoData: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false) {
@@ -80,6 +85,8 @@ public struct AppOptions: Sendable {
         options.recordHash = env["QUANZE_RECORD_HASH"].flatMap(RecordHashAlgorithm.init(rawValue:)) ?? .sha256
         options.recordKey = env["QUANZE_RECORD_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         if let origin = env["QUANZE_RECORD_ORIGIN"], !origin.isEmpty { options.recordOrigin = origin }
+        options.portalRateLimit = env["QUANZE_PORTAL_RATE_LIMIT"].flatMap(Int.init).map { min(max($0, 0), 1_000_000) } ?? 20
+        options.portalRateWindowMinutes = env["QUANZE_PORTAL_RATE_WINDOW"].flatMap(Int.init).map { min(max($0, 1), 1440) } ?? 10
         return options
     }
 }

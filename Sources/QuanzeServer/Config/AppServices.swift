@@ -10,6 +10,8 @@ struct AppServices: Sendable {
     let audit: AuditWriter
     let policy: PolicyCache
     let records: RecordSettings
+    /// Anonymous portal submissions per client address (投诉举报, 执法评议卡).
+    var portalRateLimiter = PortalRateLimiter()
 }
 
 extension Application {

@@ -2,6 +2,29 @@ import Foundation
 import QuanzeCore
 import Vapor
 
+extension IndicatorNodeInput {
+    static let keys: Set<String> = ["code", "name", "weight", "kind", "automatic", "children"]
+
+    /// The indicator tree is strict at every level, like the top level (`decodeStrict`): a node
+    /// with a key outside `keys` is refused with 400 UNKNOWN_FIELD (its path in `details.field`,
+    /// e.g. `indicators[0].children[1].note`), an explicit null with 422 VALIDATION_FAILED.
+    static func checkStrict(_ value: Any?, path: String) throws {
+        guard let list = value as? [Any] else { return }
+        for (i, item) in list.enumerated() {
+            let here = "\(path)[\(i)]"
+            guard let node = item as? [String: Any] else { continue }
+            if let unknown = node.keys.sorted().first(where: { !keys.contains($0) }) {
+                throw AppError("UNKNOWN_FIELD", .badRequest, "指标树中的未知字段：\(here).\(unknown)",
+                               details: ErrorDetails(field: "\(here).\(unknown)", allowed: keys.sorted()))
+            }
+            if let nullKey = node.keys.sorted().first(where: { node[$0] is NSNull }) {
+                throw AppError.validation("\(here).\(nullKey)", "不能为 null（不需要的字段请省略）", code: "null")
+            }
+            try checkStrict(node["children"], path: "\(here).children")
+        }
+    }
+}
+
 struct IndicatorNodeInput: Content, Sendable {
     var code: String
     var name: String

@@ -38,13 +38,15 @@ struct ReviewPlanInput: Content, StrictInput {
     var reviewerIds: [UUID]
     var standardId: UUID?
     var contestUntil: String?
+    /// Draw from the pre-check strata (platform rule); omitted = true.
+    var stratifyByFindings: Bool?
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, kind, year, periodFrom, periodTo, sampleSize, agencyIds, reviewerIds, standardId, contestUntil
+        case name, kind, year, periodFrom, periodTo, sampleSize, agencyIds, reviewerIds, standardId, contestUntil, stratifyByFindings
     }
     typealias Keys = CodingKeys
     var draft: FileReviewPlanService.Draft {
         .init(name: name, kind: kind, year: year, periodFrom: periodFrom, periodTo: periodTo, sampleSize: sampleSize, agencyIDs: agencyIds,
-              reviewerIDs: reviewerIds, standardID: standardId, contestUntil: contestUntil)
+              reviewerIDs: reviewerIds, standardID: standardId, contestUntil: contestUntil, stratified: stratifyByFindings ?? true)
     }
 }
 
@@ -157,6 +159,11 @@ struct ReviewSheetDTO: Content {
     var outcomeReason: String?
     var finalScore: Double?
     var deliberations: [ReviewDeliberationDTO]
+    /// The two 评查员 assigned at the draw (names); empty for files drawn before assignments.
+    var assignedReviewers: [String]
+    var assignedReviewerIds: [UUID]
+    /// The day the 初评 got its second signature (the sheet is made).
+    var firstSignedOn: String?
 
     static func make(_ s: ReviewSheet, on db: any Database) async throws -> ReviewSheetDTO {
         let std = try await ReviewStandard.find(s.standardID, on: db)
@@ -171,7 +178,9 @@ struct ReviewSheetDTO: Content {
                               confirmationNote: s.confirmationNote, sentOn: s.sentOn, contestDue: s.contestDue, contestGrounds: s.contestGrounds,
                               contestedOn: s.contestedOn, contestOutcome: s.contestOutcome, outcomeReason: s.outcomeReason, finalScore: s.finalScore,
                               deliberations: ds.map { ReviewDeliberationDTO(id: $0.id!, heldOn: $0.heldOn, participants: $0.participantsText.value,
-                                                                            conclusion: $0.conclusion, recordedBy: $0.recordedBy) })
+                                                                            conclusion: $0.conclusion, recordedBy: $0.recordedBy) },
+                              assignedReviewers: [s.reviewerAName, s.reviewerBName].compactMap { $0 }, assignedReviewerIds: s.assignedReviewers,
+                              firstSignedOn: s.firstSignedOn)
     }
 }
 
@@ -192,6 +201,8 @@ struct ReviewPlanDTO: Content {
     var drawInput: FileReviewDraw.Input?
     var sheetDue: String?
     var sheetDueSource: SourceDTO?
+    /// Whether the draw uses the pre-check strata (platform rule, not a seed rule).
+    var stratified: Bool
     var bodies: [ReviewPlanBodyDTO]
     var reviewers: [ReviewReviewerDTO]
     var sheets: [ReviewSheetDTO]
@@ -214,7 +225,7 @@ struct ReviewPlanDTO: Content {
             sampleSize: plan.sampleSize, standard: try await ReviewStandard.find(plan.standardID, on: db).map(ReviewStandardDTO.init),
             contestUntil: plan.contestUntil, status: plan.status, algorithm: plan.algorithm, seed: plan.seed, drawnOn: plan.drawnOn,
             drawInput: plan.drawInputText?.value, sheetDue: due?.date.iso, sheetDueSource: due.map { SourceDTO($0.source) },
-            bodies: bodies.map { b in
+            stratified: plan.stratified, bodies: bodies.map { b in
                 let sc = scores[b.agencyID]
                 return ReviewPlanBodyDTO(agencyId: b.agencyID, agencyName: b.agencyName, reportedCount: b.reportedCount, reportedNumbers: b.reportedNumbers,
                                          reportedOn: b.reportedOn, systemCount: b.systemCount, matches: b.matches, explanation: b.explanation,

@@ -30,6 +30,7 @@ enum DemoFileReview {
         plan.periodFrom = "\(today.year)-01-01"
         plan.periodTo = "\(today.year)-12-31"
         plan.sampleSize = 3
+        plan.stratified = true
         plan.standardID = try standard.requireID()
         plan.contestUntil = today.adding(days: 10).iso
         plan.status = .cataloging

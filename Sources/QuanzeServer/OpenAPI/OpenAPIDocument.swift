@@ -54,7 +54,7 @@ enum OpenAPIDocument {
         if op.path == "/readyz" {
             responses.append(("503", ["description": "数据库不可达", "content": ["application/json": ["schema": Schema.ref("Health")]]]))
         }
-        for status in errorStatuses {
+        for status in errorStatuses + op.extraErrors {
             responses.append(("\(status)", ["description": "错误", "content": ["application/json": ["schema": Schema.ref("Error")]]]))
         }
         pairs.append(("responses", .object(responses)))

@@ -17,6 +17,8 @@ struct APIOperation: Sendable {
     var alsoMediaTypes: [String] = []
     /// Further success statuses with the same content (e.g. 200 for "already stored" next to 201).
     var alsoStatuses: [Int] = []
+    /// Error statuses beyond the common ones (e.g. 429 RATE_LIMITED on anonymous submissions).
+    var extraErrors: [Int] = []
 }
 
 /// Every API operation. A test fails when a registered API route is missing here.
@@ -252,7 +254,7 @@ enum OpenAPIOperations {
                      tag: "权责清单", auth: .required, parameters: [path("agencyID")], body: "PowerListImportInput",
                      success: ok("PowerListImportResult", 201)),
     ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints + checks + assessments + statistics
-        + fileReview
+        + fileReview + gaps5
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [
@@ -443,8 +445,8 @@ enum OpenAPIOperations {
         let steps = "409 COMPLAINT_ILLEGAL_TRANSITION；403 COMPLAINT_OUT_OF_SCOPE"
         return [
             APIOperation(method: .POST, path: "/api/v1/public/complaints",
-                         summary: "公示：提交投诉举报（无需登录，可匿名；实名的姓名、电话保密；附件最多 3 个、每个不超过 5 MB：422 TOO_MANY_ATTACHMENTS、413 ATTACHMENT_TOO_LARGE、415 ATTACHMENT_TYPE_NOT_ALLOWED）；返回登记编号和只显示一次的查询码",
-                         tag: "投诉举报", auth: .none, body: "PublicComplaintInput", success: ok("ComplaintReceipt", 201)),
+                         summary: "公示：提交投诉举报（无需登录，可匿名；实名的姓名、电话保密；附件最多 3 个、每个不超过 5 MB：422 TOO_MANY_ATTACHMENTS、413 ATTACHMENT_TOO_LARGE、415 ATTACHMENT_TYPE_NOT_ALLOWED）；返回登记编号和只显示一次的查询码；同一地址提交过于频繁 429 RATE_LIMITED",
+                         tag: "投诉举报", auth: .none, body: "PublicComplaintInput", success: ok("ComplaintReceipt", 201), extraErrors: [429]),
             APIOperation(method: .POST, path: "/api/v1/public/complaints/track",
                          summary: "公示：凭查询码查看受理情况、不予受理理由和处理结果（查询码错误或不存在一律 404 TRACKING_CODE_INVALID）",
                          tag: "投诉举报", auth: .none, body: "ComplaintTrackInput", success: ok("PublicComplaint")),
@@ -554,8 +556,8 @@ enum OpenAPIOperations {
         APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/evaluation-codes", summary: "为本案当事人发放一次性评议码（只显示一次，仅存散列）",
                      tag: "评议考核", auth: .required, parameters: [path("caseID")], success: ok("EvaluationCode", 201)),
         APIOperation(method: .POST, path: "/api/v1/public/evaluations",
-                     summary: "执法评议卡：评议执法部门，或凭评议码评议案件（404 EVALUATION_CODE_UNKNOWN；409 EVALUATION_CODE_USED）", tag: "公示",
-                     auth: .none, body: "EvaluationCardInput", success: ok("Evaluation", 201)),
+                     summary: "执法评议卡：评议执法部门，或凭评议码评议案件（404 EVALUATION_CODE_UNKNOWN；409 EVALUATION_CODE_USED；429 RATE_LIMITED）", tag: "公示",
+                     auth: .none, body: "EvaluationCardInput", success: ok("Evaluation", 201), extraErrors: [429]),
         APIOperation(method: .GET, path: "/api/v1/public/assessments", summary: "已公布的执法部门评议考核结果", tag: "公示", auth: .none,
                      success: okArray("AssessmentPlan")),
     ]

@@ -66,6 +66,9 @@ enum EnforcementStatistics {
         var categoryTotals: [Row]
         var total: Row
         var sources: [String]
+        /// 分析材料: a short text generated from the figures (`StatisticsAnalysis`), with the same
+        /// period a year earlier for the change.
+        var analysis: [String] = []
     }
 
     /// The filter: a year (default this year) or a period `from`–`to` (YYYY-MM-DD, both given, at most
@@ -151,6 +154,16 @@ enum EnforcementStatistics {
     private struct Key: Hashable { var agency: UUID; var category: String }
 
     static func load(agencies: [Agency], filter f: Filter, on db: any Database) async throws -> Report {
+        var r = try await figures(agencies: agencies, filter: f, on: db)
+        var before = f
+        before.year = f.year.map { $0 - 1 }
+        before.from = f.from.adding(months: -12)
+        before.to = f.to.adding(months: -12)
+        r.analysis = StatisticsAnalysis.text(r, previous: try await figures(agencies: agencies, filter: before, on: db))
+        return r
+    }
+
+    static func figures(agencies: [Agency], filter f: Filter, on db: any Database) async throws -> Report {
         let cats = f.category.map { [$0] } ?? categories
         var rows: [Key: Row] = [:]
         for a in agencies {
@@ -253,7 +266,8 @@ enum EnforcementStatistics {
     /// The 报表 as a table: body × category rows, the category totals and the grand total.
     static func table(_ r: Report) -> ExportTable {
         ExportTable(title: title(r),
-                    notes: ["统计期间：\(r.from) 至 \(r.to)；金额单位：元（两位小数）。", "依据：" + r.sources.joined(separator: "；")],
+                    notes: ["统计期间：\(r.from) 至 \(r.to)；金额单位：元（两位小数）。", "依据：" + r.sources.joined(separator: "；")]
+                        + (r.analysis.isEmpty ? [] : [StatisticsAnalysis.label + "："] + r.analysis),
                     headers: headers, rows: (r.rows + r.categoryTotals + [r.total]).map(cells))
     }
 

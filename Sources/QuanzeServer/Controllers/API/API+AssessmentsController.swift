@@ -38,6 +38,9 @@ struct APIAssessmentsController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let p = try req.require(.supervisor, .legalOfficer)
         let input = try req.decodeStrict(AssessmentPlanInput.self)
+        if let buffer = req.body.data, let object = try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any] {
+            try IndicatorNodeInput.checkStrict(object["indicators"], path: "indicators")
+        }
         let plan = try await AssessmentService.create(input.draft, by: p, req: req)
         return try await AssessmentQueries.view(plan, for: p, on: req.db, profiles: req.services.profiles).encodeResponse(status: .created, for: req)
     }
@@ -126,6 +129,7 @@ struct APIAssessmentsController: RouteCollection {
     }
 
     @Sendable func card(req: Request) async throws -> Response {
+        try await req.requirePortalRate(.evaluation)
         let input = try req.decodeStrict(EvaluationCardInput.self)
         let e = try await EvaluationService.submit(.init(agencyID: input.agencyId, code: input.code, rating: input.rating, comment: input.comment), req: req)
         return try await EvaluationDTO(e).encodeResponse(status: .created, for: req)

@@ -9,6 +9,7 @@ struct APICaseChecksController: RouteCollection {
         routes.get("case-checks", use: list)
         routes.post("case-checks", "run", use: run)
         routes.get("cases", ":caseID", "checks", use: ofCase)
+        routes.get("cases", ":caseID", "complaints", use: complaints)
         routes.get("major-filings", use: filings)
         routes.get("major-filings", ":filingID", use: filing)
         routes.post("major-filings", ":filingID", "file", use: file)
@@ -46,6 +47,13 @@ struct APICaseChecksController: RouteCollection {
         let p = try req.requireAny(CaseQueries.readers)
         let (c, agency) = try await CaseQueries.readable(try req.uuidParameter("caseID"), by: p, on: req.db)
         return try await CaseCheckQueries.ofCase(c, agencyName: agency.name, on: req.db)
+    }
+
+    /// 投诉举报 about one case, for whoever may read the case (complainant masked except to the handler).
+    @Sendable func complaints(req: Request) async throws -> [CaseComplaintDTO] {
+        let p = try req.requireAny(CaseQueries.readers)
+        let (c, _) = try await CaseQueries.readable(try req.uuidParameter("caseID"), by: p, on: req.db)
+        return try await CaseComplaints.list(caseID: try c.requireID(), for: p, on: req.db)
     }
 
     @Sendable func filings(req: Request) async throws -> [MajorFilingDTO] {

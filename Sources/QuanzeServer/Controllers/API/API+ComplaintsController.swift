@@ -22,6 +22,7 @@ struct APIComplaintsController: RouteCollection {
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
+        try await req.requirePortalRate(.complaint)
         let input = try req.decodeStrict(PublicComplaintInput.self)
         let (c, code) = try await ComplaintService.submit(
             .init(agencyID: input.agencyId, subjectKind: input.subjectKind, subjectText: input.subjectText, content: input.content,

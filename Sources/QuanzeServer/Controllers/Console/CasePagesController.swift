@@ -182,6 +182,8 @@ struct CasePagesController: RouteCollection {
         page.entries = entries
         page.transferSection = try await CaseTransferPages.section(req, p, c)
         page.checksSection = try await CaseCheckPages.section(req, p, c, agency)
+        page.evaluationSection = try await EvaluationCodeBits.section(p, c, on: req.db)
+        page.complaintsSection = CaseComplaints.section(try await CaseComplaints.list(caseID: try c.requireID(), for: p, on: req.db))
         if c.procedure.isPenalty {
             page.benchmarks = try await DiscretionBenchmark.query(on: req.db).filter(\.$agency.$id == c.$agency.id).all()
                 .filter { $0.$powerItem.id == nil || $0.$powerItem.id == c.$powerItem.id }

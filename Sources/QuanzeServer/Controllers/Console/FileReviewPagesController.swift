@@ -19,7 +19,7 @@ struct FileReviewPagesController: RouteCollection {
 
     struct PlanForm: Content {
         var name: String?; var kind: String?; var year: String?; var periodFrom: String?; var periodTo: String?
-        var sampleSize: String?; var contestUntil: String?; var agencyIds: [String]?; var reviewerIds: [String]?
+        var sampleSize: String?; var contestUntil: String?; var agencyIds: [String]?; var reviewerIds: [String]?; var stratify: String?
     }
     struct StandardForm: Content { var name: String?; var passMark: String?; var criteria: String? }
 
@@ -58,7 +58,7 @@ struct FileReviewPagesController: RouteCollection {
                 name: f.name ?? "", kind: f.kind.flatMap(ReviewPlanKind.init(rawValue:)), year: Int(f.year ?? "") ?? 0,
                 periodFrom: f.periodFrom ?? "", periodTo: f.periodTo ?? "", sampleSize: Int(f.sampleSize ?? "") ?? 0,
                 agencyIDs: (f.agencyIds ?? []).compactMap(UUID.init(uuidString:)), reviewerIDs: (f.reviewerIds ?? []).compactMap(UUID.init(uuidString:)),
-                standardID: nil, contestUntil: (f.contestUntil ?? "").isEmpty ? nil : f.contestUntil), req: req)
+                standardID: nil, contestUntil: (f.contestUntil ?? "").isEmpty ? nil : f.contestUntil, stratified: f.stratify != "0"), req: req)
             return req.redirect(to: SiteURL.consoleReviewPlan(try plan.requireID()), redirectType: .normal)
         } catch let e as AppError where [.badRequest, .unprocessableEntity, .conflict].contains(e.status) {
             var page = try await listPage(p, req)
@@ -156,8 +156,11 @@ struct FileReviewPagesController: RouteCollection {
         let standard = try await FileReviewSheetService.standard(sheet, on: req.db)
         let source = plan.kind == .annual ? FileReviewRules.source("第十条(八)")
             : try await FileReviewDeadlines.rule(FileReviewRules.objectionDeadlineCode, jurisdictionID: plan.jurisdictionID, services: req.services, on: req.db).source
+        let notices = try await SupervisionNotice.query(on: req.db).filter(\.$reviewSheetID == sheet.requireID()).sort(\.$issuedOn).all()
+        let due = try await FileReviewDeadlines.sheetDue(plan, req: req)
         return ReviewSheetPage(principal: p, plan: plan, sheet: dto, standard: standard,
-                               agencyName: try await Agency.find(sheet.agencyID, on: req.db)?.name ?? "", contestSource: source)
+                               agencyName: try await Agency.find(sheet.agencyID, on: req.db)?.name ?? "", contestSource: source,
+                               notices: notices, sheetDue: due, today: req.today)
     }
 
     @Sendable func showSheet(req: Request) async throws -> Response {
@@ -233,6 +236,7 @@ struct NoticePagesController: RouteCollection {
 
     struct IssueForm: Content {
         var kind: String?; var agencyId: String?; var reviewPlanId: String?; var caseId: String?; var title: String?; var content: String?; var replyDue: String?
+        var reviewSheetId: String?
     }
 
     private func listPage(_ p: Principal, _ req: Request) async throws -> NoticeListPage {
@@ -246,7 +250,11 @@ struct NoticePagesController: RouteCollection {
             plans = try await FileReviewScope.plans(for: p, on: req.db)
         }
         let selected = (try? req.query.get(String.self, at: "plan")).flatMap(UUID.init(uuidString:))
-        return NoticeListPage(principal: p, notices: dtos, agencies: agencies, plans: plans, selectedPlan: selected, today: req.today)
+        var sheet: ReviewSheet?
+        if p.has(.supervisor), let sid = (try? req.query.get(String.self, at: "sheet")).flatMap(UUID.init(uuidString:)),
+           let s = try await ReviewSheet.find(sid, on: req.db), plans.contains(where: { $0.id == s.planID }) { sheet = s }
+        return NoticeListPage(principal: p, notices: dtos, agencies: agencies, plans: plans, selectedPlan: sheet?.planID ?? selected, today: req.today,
+                              sheet: sheet)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -261,7 +269,7 @@ struct NoticePagesController: RouteCollection {
             let n = try await SupervisionNoticeService.issue(.init(
                 kind: f.kind.flatMap(NoticeKind.init(rawValue:)), agencyID: f.agencyId.flatMap(UUID.init(uuidString:)), title: f.title ?? "",
                 content: f.content ?? "", replyDue: f.replyDue ?? "", caseID: f.caseId.flatMap(UUID.init(uuidString:)),
-                reviewPlanID: f.reviewPlanId.flatMap(UUID.init(uuidString:)), reviewSheetID: nil), req: req)
+                reviewPlanID: f.reviewPlanId.flatMap(UUID.init(uuidString:)), reviewSheetID: f.reviewSheetId.flatMap(UUID.init(uuidString:))), req: req)
             return req.redirect(to: SiteURL.consoleNotice(try n.requireID()), redirectType: .normal)
         } catch let e as AppError where [.badRequest, .unprocessableEntity, .conflict].contains(e.status) {
             var page = try await listPage(p, req)

@@ -28,10 +28,11 @@ struct PublicAssessmentsController: RouteCollection {
     @Sendable func submit(req: Request) async throws -> Response {
         let form = (try? req.content.decode(CardForm.self)) ?? CardForm()
         do {
+            try await req.requirePortalRate(.evaluation)
             _ = try await EvaluationService.submit(.init(agencyID: form.agencyId.flatMap(UUID.init(uuidString:)), code: form.code,
                                                          rating: Int(form.rating ?? "") ?? 0, comment: form.comment), req: req)
             return EvaluationCardPage(agencies: try await agencies(req), message: "感谢您的评议，已提交。").render().response()
-        } catch let e as AppError where [.unprocessableEntity, .conflict, .notFound].contains(e.status) {
+        } catch let e as AppError where [.unprocessableEntity, .conflict, .notFound, .tooManyRequests].contains(e.status) {
             return EvaluationCardPage(agencies: try await agencies(req), error: "\(e.message)（\(e.code)）", code: form.code ?? "")
                 .render().response(status: e.status)
         }

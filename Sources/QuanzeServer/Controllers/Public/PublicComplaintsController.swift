@@ -25,16 +25,19 @@ struct PublicComplaintsController: RouteCollection {
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
-        let f = try req.content.decode(ComplaintPagesController.RegisterForm.self)
         do {
+            try await req.requirePortalRate(.complaint)
+            let f = try req.content.decode(ComplaintPagesController.RegisterForm.self)
             let (c, code) = try await ComplaintService.submit(try ComplaintPagesController.submission(f, channel: .portal), by: nil, req: req)
             var page = try await form(req)
             page.receipt = APIComplaintsController.receipt(c, code)
             return page.render().response(status: .created)
-        } catch let e as AppError where [.unprocessableEntity, .payloadTooLarge, .unsupportedMediaType].contains(e.status) {
+        } catch let e as AppError where [.unprocessableEntity, .payloadTooLarge, .unsupportedMediaType, .tooManyRequests].contains(e.status) {
             var page = try await form(req)
             page.error = e.message
-            return page.render().response(status: e.status)
+            let res = page.render().response(status: e.status)
+            res.headers.add(contentsOf: e.headers)
+            return res
         }
     }
 

@@ -64,6 +64,8 @@ final class ReviewPlan: Model, @unchecked Sendable {
     @OptionalField(key: "draw_input") var drawInputText: JSONText<FileReviewDraw.Input>?
     @OptionalField(key: "drawn_on") var drawnOn: String?
     @OptionalField(key: "drawn_by") var drawnBy: String?
+    /// 020: draw from the pre-check strata (platform rule, docs/case-file-review.md). Plans made before 020: false.
+    @Field(key: "stratified") var stratified: Bool
     @Field(key: "created_by") var createdBy: String
 
     init() {}
@@ -156,6 +158,14 @@ final class ReviewSheet: Model, @unchecked Sendable {
     @OptionalField(key: "outcome_reason") var outcomeReason: String?
     @OptionalField(key: "outcome_by") var outcomeBy: String?
     @OptionalField(key: "final_score") var finalScore: Double?
+    /// 020: the two 评查员 assigned to this file at the draw; only they score and sign it.
+    @OptionalField(key: "reviewer_a_id") var reviewerAID: UUID?
+    @OptionalField(key: "reviewer_a_name") var reviewerAName: String?
+    @OptionalField(key: "reviewer_b_id") var reviewerBID: UUID?
+    @OptionalField(key: "reviewer_b_name") var reviewerBName: String?
+    /// 020: the day the 初评 got its second signature (the sheet is made), for the 3 日 deadline.
+    @OptionalField(key: "first_signed_on") var firstSignedOn: String?
+    var assignedReviewers: [UUID] { [reviewerAID, reviewerBID].compactMap { $0 } }
 
     init() {}
     var deductions: [ReviewDeduction] { deductionsText.value }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import QuanzeCore
+import SQLKit
 import Vapor
 
 /// 案卷评查: standards, plans, catalogs and the draw. Every step is audited and written to the
@@ -70,6 +71,8 @@ enum FileReviewPlanService {
         var reviewerIDs: [UUID]
         var standardID: UUID?
         var contestUntil: String?
+        /// Draw from the pre-check strata (platform rule); default on.
+        var stratified: Bool = true
     }
 
     static func create(_ d: Draft, req: Request) async throws -> ReviewPlan {
@@ -128,6 +131,7 @@ enum FileReviewPlanService {
         plan.sampleSize = d.sampleSize
         plan.standardID = try standard.requireID()
         plan.contestUntil = contestUntil
+        plan.stratified = d.stratified
         plan.status = .cataloging
         plan.algorithm = FileReviewDraw.algorithm
         plan.createdBy = p.displayName
@@ -154,7 +158,7 @@ enum FileReviewPlanService {
                                 detail: "\(kind.label) \(d.year)；\(agencies.count) 个单位，每单位抽取 \(d.sampleSize) 卷；评查员 \(users.map(\.displayName).joined(separator: "、"))", on: tx)
             try await journal(req, plan: planID, "plan_create", [
                 "name": plan.name, "kind": kind.rawValue, "year": "\(d.year)", "period": "\(plan.periodFrom)..\(plan.periodTo)",
-                "sampleSize": "\(d.sampleSize)", "standard": "\(standard.name) 第\(standard.version)版",
+                "sampleSize": "\(d.sampleSize)", "stratified": d.stratified ? "true" : "false", "standard": "\(standard.name) 第\(standard.version)版",
                 "bodies": agencies.map(\.name).sorted().joined(separator: "、"),
                 "reviewers": users.map(\.displayName).sorted().joined(separator: "、"),
             ], on: tx)
@@ -247,9 +251,22 @@ enum FileReviewPlanService {
     /// catalog with the plan's sample size; a stratified sampler (e.g. pre-check findings first)
     /// returns several strata whose counts add up to the files to draw.
     nonisolated(unsafe) static var stratify: @Sendable (_ plan: ReviewPlan, _ agencyID: UUID, _ catalog: [String], _ db: any Database) async throws
-        -> [FileReviewDraw.Stratum] = { plan, _, catalog, _ in
-            FileReviewDraw.singleStratum(catalog, sampleSize: plan.sampleSize)
+        -> [FileReviewDraw.Stratum] = { plan, agencyID, catalog, db in
+            guard plan.stratified else { return FileReviewDraw.singleStratum(catalog, sampleSize: plan.sampleSize) }
+            let flagged = try await FileReviewPlanService.flaggedCaseNumbers(agencyID: agencyID, on: db)
+            return FileReviewDraw.findingsStrata(catalog, flagged: flagged, sampleSize: plan.sampleSize)
         }
+
+    /// The body's case numbers with at least one 结案自动预审 finding (不符合 or 待核), as the
+    /// pre-check last recorded them (`case_check_runs`, docs/case-checks.md).
+    static func flaggedCaseNumbers(agencyID: UUID, on db: any Database) async throws -> Set<String> {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        let rows = try await sql.raw("""
+            SELECT c.number AS number FROM cases c JOIN case_check_runs r ON r.id = c.id
+            WHERE c.agency_id = \(bind: agencyID) AND r.errors + r.warnings > 0
+            """).all()
+        return Set(try rows.map { try $0.decode(column: "number", as: String.self) })
+    }
 
     /// Draws the files of every body from the system's closed cases of the period with a fresh
     /// seed, once (409 PLAN_ALREADY_DRAWN); refused while a catalog is missing
@@ -297,8 +314,14 @@ enum FileReviewPlanService {
         case .success(let r): picks = r
         case .failure(let e): throw AppError.conflict(e.code, "无法抽取：\(e.description)")
         }
+        let reviewers = try await ReviewPlanReviewer.query(on: db).filter(\.$planID == planID).all()
+            .sorted { ($0.name, $0.userID.uuidString) < ($1.name, $1.userID.uuidString) }
+        var fileIndex: [String: Int] = [:]
         for pick in picks {
             guard let agencyID = UUID(uuidString: pick.body), let c = cases["\(pick.body)|\(pick.caseNumber)"] else { continue }
+            let i = fileIndex[pick.body, default: 0]
+            fileIndex[pick.body] = i + 1
+            let assigned = assignReviewers(reviewers, agencyID: agencyID, fileIndex: i)
             let decision = try await CaseDecision.query(on: db).filter(\.$enforcementCase.$id == c.id).first()
             let s = ReviewSheet()
             s.id = sheetID?(pick)
@@ -315,6 +338,10 @@ enum FileReviewPlanService {
             s.deductionsText = JSONText([])
             s.doubtful = false
             s.revision = 0
+            if assigned.count == 2 {
+                s.reviewerAID = assigned[0].userID; s.reviewerAName = assigned[0].name
+                s.reviewerBID = assigned[1].userID; s.reviewerBName = assigned[1].name
+            }
             try await s.create(on: db)
         }
         plan.seed = seed
@@ -323,6 +350,15 @@ enum FileReviewPlanService {
         plan.drawnBy = actor
         plan.status = .drawn
         try await plan.save(on: db)
+    }
+
+    /// The two 评查员 of a drawn file (platform rule, docs/case-file-review.md): the plan's reviewers
+    /// from outside the file's body (第十四条), ordered by name, in rotation over the body's files in
+    /// draw order — file i gets reviewers i and i+1 (mod n), so the work is spread evenly.
+    static func assignReviewers(_ reviewers: [ReviewPlanReviewer], agencyID: UUID, fileIndex i: Int) -> [ReviewPlanReviewer] {
+        let eligible = reviewers.filter { $0.agencyID != agencyID }
+        guard eligible.count >= 2 else { return [] }
+        return [eligible[i % eligible.count], eligible[(i + 1) % eligible.count]]
     }
 
     struct Verification: Content {

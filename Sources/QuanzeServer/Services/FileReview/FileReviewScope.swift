@@ -65,4 +65,16 @@ enum FileReviewScope {
         }
         return r
     }
+
+    /// The caller as one of the two 评查员 assigned to this file at the draw (403
+    /// NOT_ASSIGNED_REVIEWER). Files drawn before assignments existed accept any plan reviewer.
+    static func requireAssigned(_ p: Principal, sheet: ReviewSheet, plan: ReviewPlan, on db: any Database) async throws -> ReviewPlanReviewer {
+        let r = try await requireReviewer(p, plan: plan, agencyID: sheet.agencyID, on: db)
+        let assigned = sheet.assignedReviewers
+        if !assigned.isEmpty && !assigned.contains(p.userID) {
+            let names = [sheet.reviewerAName, sheet.reviewerBName].compactMap { $0 }.joined(separator: "、")
+            throw AppError("NOT_ASSIGNED_REVIEWER", .forbidden, "本案卷分配给评查员 \(names)，只有分配的评查员可以评分和签字")
+        }
+        return r
+    }
 }

@@ -26,7 +26,7 @@ enum FileReviewSheetService {
     /// Scores the sheet (初评 or 复评) by a plan reviewer from outside the body; clears signatures.
     static func score(_ sheet: ReviewSheet, plan: ReviewPlan, deductions: [ReviewDeduction], doubtful: Bool, req: Request) async throws -> ReviewSheet {
         let p = try req.principal()
-        _ = try await FileReviewScope.requireReviewer(p, plan: plan, agencyID: sheet.agencyID, on: req.db)
+        _ = try await FileReviewScope.requireAssigned(p, sheet: sheet, plan: plan, on: req.db)
         var cleaned: [ReviewDeduction] = []
         for (i, d) in deductions.enumerated() {
             cleaned.append(ReviewDeduction(code: d.code, points: d.points,
@@ -69,7 +69,7 @@ enum FileReviewSheetService {
     /// twice: 409 ALREADY_SIGNED.
     static func sign(_ sheet: ReviewSheet, plan: ReviewPlan, req: Request) async throws -> ReviewSheet {
         let p = try req.principal()
-        _ = try await FileReviewScope.requireReviewer(p, plan: plan, agencyID: sheet.agencyID, on: req.db)
+        _ = try await FileReviewScope.requireAssigned(p, sheet: sheet, plan: plan, on: req.db)
         let id = try sheet.requireID()
         return try await req.db.transaction { tx in
             let s = try await lock(id, on: tx)
@@ -81,6 +81,7 @@ enum FileReviewSheetService {
             if s.signer1ID == nil { s.signer1ID = p.userID; s.signer1Name = p.displayName }
             else if s.signer2ID == nil { s.signer2ID = p.userID; s.signer2Name = p.displayName }
             else { throw AppError.conflict("SHEET_FULLY_SIGNED", "本评查单已有两名评查员签字") }
+            if s.stage == .first, s.signatureCount == 2, s.firstSignedOn == nil { s.firstSignedOn = req.today.iso }
             try await s.save(on: tx)
             try await req.audit(.reviewSheetSign, .success, target: s.caseNumber, detail: "\(s.stage.label) 第\(s.revision)稿 \(ReviewScore.format(s.score ?? 0)) 分", on: tx)
             try await FileReviewPlanService.journal(req, plan: plan.requireID(), "sheet_sign", [

@@ -19,6 +19,10 @@ struct CaseDetailPage {
     var transferSection: Node<HTML.BodyContext>?
     /// 结案自动预审 findings and 重大行政处罚备案 (`CaseCheckPages.section`).
     var checksSection: Node<HTML.BodyContext>?
+    /// 投诉举报 about the case (`CaseComplaints.section`).
+    var complaintsSection: Node<HTML.BodyContext>?
+    /// 执法评议码 issued for the case (`EvaluationCodeBits.section`).
+    var evaluationSection: Node<HTML.BodyContext>?
 
     private var s: CaseSummaryDTO { detail.summary }
     private var mayAct: Bool { principal.hasAny([.officer, .legalOfficer]) && principal.agencyID == s.agencyId && s.stage != .closed }
@@ -63,6 +67,8 @@ struct CaseDetailPage {
             .if(mayAct, actions()),
             .unwrap(transferSection) { $0 },
             .unwrap(checksSection) { $0 },
+            .unwrap(complaintsSection) { $0 },
+            .unwrap(evaluationSection) { $0 },
             .h2(.text("期限变更记录")),
             UI.table(caption: "期限变更记录", headers: ["期限", "变更", "原届满日", "新届满日", "理由", "依据", "经办人"],
                      rows: detail.deadlineHistory.map { h in

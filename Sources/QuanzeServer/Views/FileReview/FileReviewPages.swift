@@ -41,6 +41,8 @@ struct FileReviewListPage {
                        UI.field("案卷期间至", name: "periodTo", type: .date, value: "\(year)-12-31", required: true),
                        UI.field("每个单位抽取案卷数", name: "sampleSize", type: .number, value: "3", required: true),
                        UI.field("不合格卷申辩截止日期（年度评查）", name: "contestUntil", type: .date, hint: "第十条(八)：组织存在不合格案卷的行政执法部门进行申辩"),
+                       UI.select("抽样分层（平台规则）", name: "stratify", options: [("1", "按结案自动预审分层：每单位抽取数的一半（向上取整）从预审发现问题的案卷中抽取，其余从其他案卷中抽取"),
+                                                                            ("0", "不分层：在全部案卷中抽取")], selected: "1"),
                        .fieldset(.element(named: "legend", text: "被评查的行政执法部门"),
                                  .forEach(agencies) { CaseBits.checkbox("agencyIds[]", value: $0.id.uuidString, label: $0.name, id: "ag-\($0.id)") }),
                        .fieldset(.element(named: "legend", text: "评查员（第十条(二)：通过测试择优选拔）"),
@@ -70,6 +72,16 @@ enum FileReviewBits {
     }
 
     static func score(_ v: Double?) -> String { v.map(ReviewScore.format) ?? "—" }
+
+    /// The pre-check allocation, stated as a platform rule (the seed, 第十条(四), only says 随机抽取规定数量).
+    static let stratifiedRule = "按结案自动预审分层：每单位抽取数的一半（向上取整）从预审发现问题的案卷中抽取（不足时全部抽取），其余从其他案卷中抽取；"
+        + "各层均以公布的随机种子抽取，可重新抽取验证。此分配是本平台的规则，不是评查规范的规定（第十条(四)只规定随机抽取规定数量）。"
+
+    /// 日常抽查 sheet deadline state: made on time, made late, or overdue while not yet made.
+    static func sheetLateness(due: LocalDate, madeOn: String?, today: LocalDate) -> String? {
+        if let madeOn, let made = LocalDate(iso: madeOn) { return made > due ? "逾期制作（\(madeOn) 完成初评签字）" : nil }
+        return today > due ? "已逾期，尚未完成初评签字" : nil
+    }
 }
 
 /// One plan: catalogs against the system, the draw, the sheets and each body's score.
@@ -91,6 +103,7 @@ struct ReviewPlanPage {
             .dl(.dt(.text("评查方式")), .dd(.text(plan.kind.label), UI.source(FileReviewRules.kinds)),
                 .dt(.text("年度 / 案卷期间")), .dd(.text("\(plan.year) / \(plan.periodFrom) 至 \(plan.periodTo)")),
                 .dt(.text("每个单位抽取")), .dd(.text("\(plan.sampleSize) 卷"), UI.source(FileReviewRules.randomDraw)),
+                .dt(.text("抽样分层")), .dd(.text(plan.stratified ? FileReviewBits.stratifiedRule : "不分层（在全部案卷中随机抽取）")),
                 .dt(.text("评查标准")), .dd(.text(dto.standard.map { "\($0.name) 第\($0.version)版（合格 \(ReviewScore.format($0.passMark)) 分）" } ?? "—")),
                 .dt(.text("评查员")), .dd(.text(dto.reviewers.map(\.name).joined(separator: "、"))),
                 .dt(.text("状态")), .dd(.text(plan.status.label)),
@@ -114,9 +127,10 @@ struct ReviewPlanPage {
             .if(principal.has(.legalOfficer) && plan.status == .cataloging, catalogForm(id)),
             .if(principal.has(.supervisor) && plan.status == .cataloging, supervisorForms(id)),
             .h2(.text("案卷评查单")),
-            UI.table(caption: "抽取的案卷", headers: ["单位", "序号", "案件编号", "案卷", "环节", "评分", "签字", "最终成绩"], rows: dto.sheets.map { s in
-                [.text(dto.bodies.first { $0.agencyId == s.agencyId }?.agencyName ?? ""), .text("\(s.drawOrder)"),
-                 .a(.href(SiteURL.consoleReviewSheet(s.id)), .text(s.caseNumber)), .text(s.caseTitle), .text(s.stage.label),
+            UI.table(caption: "抽取的案卷", headers: ["单位", "序号", "抽取层", "案件编号", "案卷", "分配评查员", "环节", "评分", "签字", "最终成绩"], rows: dto.sheets.map { s in
+                [.text(dto.bodies.first { $0.agencyId == s.agencyId }?.agencyName ?? ""), .text("\(s.drawOrder)"), .text(s.stratum),
+                 .a(.href(SiteURL.consoleReviewSheet(s.id)), .text(s.caseNumber)), .text(s.caseTitle),
+                 .text(s.assignedReviewers.isEmpty ? "—" : s.assignedReviewers.joined(separator: "、")), .text(s.stage.label),
                  .text(FileReviewBits.score(s.score) + (s.doubtful ? "（疑难）" : "")), .text(s.signers.joined(separator: "、")),
                  .text(FileReviewBits.score(s.finalScore) + ((s.finalScore.map { $0 < s.passMark } ?? false) ? " 不合格" : ""))]
             }, empty: "尚未抽取"),
@@ -162,11 +176,15 @@ struct ReviewSheetPage {
     let standard: ReviewStandard
     let agencyName: String
     var contestSource: SourceRef
+    var notices: [SupervisionNotice] = []
+    var sheetDue: (date: LocalDate, source: SourceRef)? = nil
+    var today: LocalDate? = nil
     var error: String? = nil
     var message: String? = nil
 
     func render() -> HTML {
         let id = sheet.id
+        let late = sheetDue.flatMap { due in today.flatMap { FileReviewBits.sheetLateness(due: due.date, madeOn: sheet.firstSignedOn, today: $0) } }
         let byCode = Dictionary(sheet.deductions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let editable = sheet.stage == .first || sheet.stage == .second
         return Layout.console(title: "案卷评查单 \(sheet.caseNumber)", principal: principal, active: SiteURL.consoleFileReview, content: .div(
@@ -177,6 +195,12 @@ struct ReviewSheetPage {
             .dl(.dt(.text("案卷")), .dd(.text("\(sheet.caseTitle)（\(sheet.caseNumber)）")),
                 .dt(.text("单位")), .dd(.text(agencyName)),
                 .dt(.text("处罚决定书文号")), .dd(.text(sheet.decisionNumber ?? "—")),
+                .dt(.text("抽取层")), .dd(.text(sheet.stratum)),
+                .dt(.text("分配评查员")), .dd(.text(sheet.assignedReviewers.isEmpty ? "本方案的评查员（未逐卷分配）" : sheet.assignedReviewers.joined(separator: "、")),
+                                          .span(.class("source"), .text("只有分配的两名评查员可以评分和签字（平台规则）"))),
+                .unwrap(sheetDue) { due in .group(.dt(.text("评查单制作期限")), .dd(.text("\(due.date.iso)（评查结束后3日内）"),
+                                                                        .if(late != nil, .span(.class("badge err"), .text(late ?? ""))),
+                                                                        UI.source(due.source))) },
                 .dt(.text("环节")), .dd(.text(sheet.stage.label), UI.source(FileReviewRules.stages)),
                 .dt(.text("评分")), .dd(.text("\(FileReviewBits.score(sheet.score))（第\(sheet.revision)稿）\(sheet.doubtful ? " 疑难" : "")")),
                 .dt(.text("签字")), .dd(.text(sheet.signers.isEmpty ? "无" : sheet.signers.joined(separator: "、"))),
@@ -191,6 +215,13 @@ struct ReviewSheetPage {
                          return [.text(c.code), .text(c.title), .text(ReviewScore.format(c.points)), .text(d.map { ReviewScore.format($0.points) } ?? "0"),
                                  .text(d?.problem ?? ""), .text(d?.grounds ?? ""), .text(d?.advice ?? "")]
                      }),
+            .h2(.text("整改文书")),
+            UI.table(caption: "依据本评查单制发的监督文书", headers: ["文书", "标题", "回复期限", "状态"], rows: notices.map { n in
+                [.text(n.kind.label), .a(.href(SiteURL.consoleNotice(n.id!)), .text(n.title)), .text(n.replyDue), .text(n.status.label)]
+            }, empty: "暂无"),
+            .if(principal.has(.supervisor) && sheet.stage == .confirmed,
+                .p(.a(.href(SiteURL.consoleNotices + "?plan=\(plan.id!)&sheet=\(id)"), .text("依据本评查单制发案卷评查单或政府法制建议书")),
+                   UI.source(FileReviewRules.rectification))),
             .h2(.text("集体会商")), .p(UI.source(FileReviewRules.deliberation)),
             UI.table(caption: "会商记录", headers: ["日期", "参加人", "结论", "记录人"], rows: sheet.deliberations.map {
                 [.text($0.heldOn), .text($0.participants.joined(separator: "、")), .text($0.conclusion), .text($0.recordedBy)]
@@ -248,6 +279,7 @@ struct NoticeListPage {
     let plans: [ReviewPlan]
     let selectedPlan: UUID?
     let today: LocalDate
+    var sheet: ReviewSheet? = nil
     var error: String? = nil
 
     func render() -> HTML {
@@ -273,7 +305,9 @@ struct NoticeListPage {
                        UI.select("文书种类", name: "kind", options: NoticeKind.allCases.map { ($0.rawValue, $0.label) }, selected: selectedPlan == nil ? "correction" : "review_sheet"),
                        UI.select("执法主体", name: "agencyId", options: agencies.map { ($0.id.uuidString, $0.name) }, selected: nil),
                        UI.select("关联评查方案（可选）", name: "reviewPlanId", options: [("", "无")] + plans.map { ($0.id!.uuidString, $0.name) }, selected: selectedPlan?.uuidString ?? ""),
-                       UI.field("关联案件 ID（可选）", name: "caseId"),
+                       .unwrap(sheet) { s in .group(.input(.type(.hidden), .name("reviewSheetId"), .value(s.id!.uuidString)),
+                                                     .p(.text("关联案卷评查单："), .a(.href(SiteURL.consoleReviewSheet(s.id!)), .text("\(s.caseNumber) \(s.caseTitle)")))) },
+                       UI.field("关联案件 ID（可选）", name: "caseId", value: sheet?.caseID.uuidString ?? ""),
                        UI.field("标题", name: "title", required: true),
                        CaseBits.textarea("content", "内容（问题、依据、整改要求）", "", required: true, rows: 6),
                        UI.field("回复期限", name: "replyDue", type: .date, value: today.adding(days: 15).iso, required: true,
@@ -309,7 +343,7 @@ struct NoticePage {
                 .dt(.text("回复期限")), .dd(.text(notice.replyDue), NoticeBits.badge(notice.warning), .span(.class("source"), .text("期限由制发机关规定"))),
                 .dt(.text("状态")), .dd(.text(notice.status.label)),
                 .unwrap(notice.reviewPlanId) { .group(.dt(.text("评查方案")), .dd(.a(.href(SiteURL.consoleReviewPlan($0)), .text("查看")))) },
-                .unwrap(notice.reviewSheetId) { .group(.dt(.text("案卷评查单")), .dd(.a(.href(SiteURL.consoleReviewSheet($0)), .text("查看")))) },
+                .unwrap(notice.reviewSheetId) { .group(.dt(.text("来源案卷评查单")), .dd(.a(.href(SiteURL.consoleReviewSheet($0)), .text("查看本文书所依据的案卷评查单")))) },
                 .dt(.text("内容")), .dd(.text(notice.content)),
                 .unwrap(notice.reply) { r in .group(.dt(.text("整改情况")), .dd(.text("\(notice.repliedOn ?? "") \(notice.repliedBy ?? "")：\(r)"))) },
                 .unwrap(notice.reviewNote) { r in .group(.dt(.text("审查意见")), .dd(.text("\(notice.reviewedOn ?? "")：\(r)"))) }),

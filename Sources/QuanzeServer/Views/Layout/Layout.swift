@@ -47,6 +47,7 @@ enum Layout {
                              .a(.href(SiteURL.publicDecisions), .text("执法决定")),
                              .a(.href(SiteURL.publicComplaints), .text("投诉举报")),
                              .a(.href(SiteURL.publicAssessments), .text("评议考核")),
+                             .a(.href(SiteURL.publicFileReviews), .text("案卷评查")),
                              .a(.href(SiteURL.publicEvaluate), .text("执法评议")),
                              .a(.href(SiteURL.publicOpenData), .text("开放数据")),
                              .a(.href(SiteURL.consoleLogin), .text("工作人员登录")))),

@@ -42,6 +42,8 @@ struct StatisticsPage {
                           .text("\(row.reconsiderationCount)"), .text("\(row.litigationCount)"), .text("\(row.remedyDecidedCount)"),
                           .text("\(row.reversalCount)")]
                      }),
+            .section(.class("card analysis"), .h2(.text(StatisticsAnalysis.label)),
+                     .forEach(r.analysis) { .p(.text($0)) }),
             .p(.class("source"), .text("各行政执法部门每年度作出的行政许可、行政处罚、行政强制等具体行政行为的数量及涉案款项数额，报经法制办公室汇总后上报；"
                                        + "行政处罚、行政许可、行政复议、行政诉讼案件统计报表。依据：" + r.sources.joined(separator: "；")))))
     }
