@@ -54,8 +54,9 @@ enum QuanzeMigrations {
         app.migrations.add(CreateAssessment())
         // 018: 执法统计 (confiscated value per decision, indexes for statistics and dashboards)
         app.migrations.add(AddStatistics())
-        app.migrations.add(AddDeadlineAgency())
         // 020: 案卷评查 stratified draw, assigned reviewers per file, sheet signing day
         app.migrations.add(AddFileReviewGaps())
+        // 021: limits and decisions carry their case's body and procedure (评议考核 and 执法统计 at 1M cases)
+        app.migrations.add(AddDeadlineAgency())
     }
 }

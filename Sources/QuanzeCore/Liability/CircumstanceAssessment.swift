@@ -105,10 +105,12 @@ public struct CircumstanceAssessment: Codable, Sendable, Hashable {
         case nil: return nil
         case .repeatInYear:
             guard let count = item.count else { return nil }
+            // "一年内…3次以上" (hangzhou 第四十二条), "一年内被追究两次以上" (beijing-tongzhou 细则 第八条): the
+            // present situation is one of those counted, so the earlier ones plus this one reach `count`.
             let found = history.findings(inYearBefore: date)
-            guard found.count >= count else { return nil }
+            guard found.count + 1 >= count else { return nil }
             let dates = found.sorted().map(\.iso).joined(separator: "、")
-            return "\(date.iso)前365日内已有\(found.count)次认定应予追究（\(dates)），达到\(count)次"
+            return "连同本次，\(date.iso)前365日内共\(found.count + 1)次认定应予追究（此前：\(dates)），达到\(count)次"
         case .selfCorrected:
             return history.selfCorrected ? "记录显示本人在他人发现前主动发现并纠正" : nil
         case .priorGovernmentSanction:

@@ -32,7 +32,7 @@ public enum SanctionEffect: String, Sendable, Hashable, StrictStringEnum {
 
 /// A circumstance the platform can detect from its own data.
 public enum CircumstanceDetector: String, Sendable, Hashable, StrictStringEnum {
-    /// `count` or more pursued situations for the same person within one year
+    /// `count` or more pursued situations for the same person within one year, the present one included
     /// (hangzhou 第四十二条: 3; beijing-tongzhou 细则 第八条: 2).
     case repeatInYear = "repeat_in_year"
     /// The person found and corrected the error before it was discovered by others

@@ -13,35 +13,34 @@ struct CircumstanceAndSanctionTests {
 
     // MARK: circumstances
 
-    @Test("hangzhou 第四十二条: repeat_in_year counts earlier findings in the 365 days before — threshold 3 exactly hit")
+    @Test("hangzhou 第四十二条: repeat_in_year counts the earlier findings in the 365 days before and this one — threshold 3 exactly hit")
     func repeatInYearExactlyHit() throws {
-        // 2025-11-20 is exactly 365 days before 2026-11-20: inside the window.
-        let history = CircumstanceHistory(priorFindings: [calDay("2025-11-20"), calDay("2026-03-01"), calDay("2026-11-19")])
+        // 2025-11-20 is exactly 365 days before 2026-11-20: inside the window. Two earlier + this one = 3.
+        let history = CircumstanceHistory(priorFindings: [calDay("2025-11-20"), calDay("2026-11-19")])
         let a = try CircumstanceAssessment.assess(profile: F.hangzhouProfile, chosen: [], history: history, on: today)
         let f = try #require(a.of(.aggravating).first)
         #expect(f.item.code == "repeat" && !f.chosen)
-        #expect(f.detected?.contains("已有3次") == true && f.detected?.contains("达到3次") == true)
+        #expect(f.detected?.contains("共3次") == true && f.detected?.contains("达到3次") == true)
         #expect(f.source == F.hangzhou("第四十二条"))
         #expect(a.outcome == .pursue)
     }
 
     @Test("repeat_in_year missed: one finding 366 days before, and one on the day itself, do not count")
     func repeatInYearMissed() throws {
-        let history = CircumstanceHistory(priorFindings: [calDay("2025-11-19"), calDay("2026-03-01"), calDay("2026-11-19"),
-                                                          calDay("2026-11-20")])
-        #expect(history.findings(inYearBefore: today).count == 2)
+        let history = CircumstanceHistory(priorFindings: [calDay("2025-11-19"), calDay("2026-03-01"), calDay("2026-11-20")])
+        #expect(history.findings(inYearBefore: today).count == 1)
         let a = try CircumstanceAssessment.assess(profile: F.hangzhouProfile, chosen: [], history: history, on: today)
         #expect(a.findings.isEmpty)
     }
 
     @Test("beijing-tongzhou 细则 第八条: the same detector with its own count 2")
     func repeatInYearTongzhou() throws {
-        let history = CircumstanceHistory(priorFindings: [calDay("2026-01-05"), calDay("2026-06-30")])
+        let history = CircumstanceHistory(priorFindings: [calDay("2026-06-30")])
         let a = try CircumstanceAssessment.assess(profile: F.tongzhouProfile, chosen: [], history: history, on: today)
         #expect(a.of(.aggravating).map(\.item.code) == ["twice"])
-        let one = try CircumstanceAssessment.assess(profile: F.tongzhouProfile, chosen: [],
-                                                    history: CircumstanceHistory(priorFindings: [calDay("2026-06-30")]), on: today)
-        #expect(one.findings.isEmpty)
+        let first = try CircumstanceAssessment.assess(profile: F.tongzhouProfile, chosen: [],
+                                                      history: CircumstanceHistory(priorFindings: [calDay("2025-06-30")]), on: today)
+        #expect(first.findings.isEmpty)
     }
 
     @Test("chosen and detected combine; a chosen code outside the catalogs is refused")
