@@ -47,6 +47,8 @@ enum SiteURL {
     static func publicLegalNorm(_ id: UUID) -> String { "/legal-norms/\(id)" }
     static let consoleProfiles = "/console/profiles"
     static func consoleProfile(_ id: String) -> String { "/console/profiles/\(id)" }
+    static let consoleProfileCompare = "/console/profiles/compare"
+    static func consoleProfileComparison(left: String, right: String) -> String { "/console/profiles/compare?left=\(left)&right=\(right)" }
     static let consoleCalendar = "/console/calendar"
     static let consoleSecurityPolicy = "/console/security-policy"
     static let consoleAudit = "/console/audit"

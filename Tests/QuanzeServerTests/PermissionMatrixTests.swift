@@ -86,6 +86,7 @@ let permissionMatrix: [String: Access] = [
     "PUT /api/v1/jurisdictions/:jurisdictionID/profile": .roles([.systemAdmin]),
     "GET /console/profiles": .roles(notAudit), "GET /console/profiles/:profileID": .roles(notAudit),
     "GET /api/v1/profiles": .roles(notAudit), "GET /api/v1/profiles/:profileID": .roles(notAudit),
+    "GET /console/profiles/compare": .roles(notAudit), "GET /api/v1/profiles/compare": .roles(notAudit),
     "GET /console/calendar": .roles(notAudit), "POST /console/calendar": .roles([.systemAdmin]),
     "GET /api/v1/calendar/years": .roles(notAudit), "GET /api/v1/calendar/years/:year": .roles(notAudit),
     "POST /api/v1/calendar/years": .roles([.systemAdmin]), "GET /api/v1/calendar/deadline": .roles(notAudit),

@@ -7,5 +7,6 @@ extension SecurityPolicy: Content {}
 extension DeadlineResult: Content {}
 extension CalendarYear: Content {}
 extension EffectiveProfile: Content {}
+extension ProfileComparison: Content {}
 extension DrawInput: Content {}
 extension DrawAssignment: Content {}

@@ -298,7 +298,7 @@ enum OpenAPISchemas {
             ("ProfileChoice", Schema.object([("profileId", Schema.enumeration(bundledProfileIDs))], required: ["profileId"])),
             ("ProfileSummary", Schema.object([("id", Schema.string), ("name", Schema.string), ("jurisdiction", Schema.string), ("inherits", Schema.string)],
                                              required: ["id", "name", "jurisdiction"])),
-            ("Profile", ["type": "object", "required": ["id", "name", "jurisdiction", "lineage", "deadlines", "catalogs", "apportionment", "assessment"]]),
+            ("Profile", profileSchema),
             ("CalendarYearSummary", Schema.object([("year", Schema.int), ("notice", Schema.string), ("origin", Schema.enumeration(["bundled", "added"])),
                                                    ("holidays", Schema.int), ("workingWeekends", Schema.int)],
                                                   required: ["year", "notice", "origin", "holidays", "workingWeekends"])),
@@ -357,7 +357,75 @@ enum OpenAPISchemas {
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
         ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas + checkSchemas + assessmentSchemas + statisticsSchemas
-            + fileReviewSchemas + gaps5Schemas
+            + fileReviewSchemas + gaps5Schemas + profileComparisonSchemas
+    }
+
+    // MARK: rule profiles (issue 6): the effective profile's new fields, and two profiles side by side
+
+    static let sourceRefSchema: JSONValue = Schema.object([
+        ("seed", Schema.nullable(Schema.string)), ("part", Schema.nullable(Schema.string)),
+        ("document", Schema.string), ("article", Schema.string),
+    ], required: ["document", "article"], closed: false)
+
+    /// `Inherited<Entry>`: the entry and where it comes from.
+    static func inherited(_ entry: JSONValue) -> JSONValue {
+        Schema.object([("entry", entry), ("origin", Schema.string), ("inherited", Schema.bool), ("overrides", Schema.string)],
+                      required: ["entry", "origin", "inherited"])
+    }
+
+    static let catalogItemSchema: JSONValue = Schema.object([
+        ("code", Schema.string), ("name", Schema.string), ("source", sourceRefSchema),
+        ("effect", Schema.enumeration(ProfileVocabulary.effects)), ("detect", Schema.enumeration(ProfileVocabulary.detectors)),
+        ("count", ["type": "integer", "minimum": 1]),
+    ], required: ["code", "name", "source"], closed: false)
+
+    /// The effective profile: open objects (every entry kind has further optional fields, see
+    /// docs/rule-profiles.md), with the closed vocabularies the liability engine reads described.
+    static var profileSchema: JSONValue {
+        let circumstances = Schema.object(["aggravating", "lenient", "mitigated", "exempt"].map { ($0, Schema.array(inherited(catalogItemSchema))) },
+                                          required: ["aggravating", "lenient", "mitigated", "exempt"], closed: false)
+        let catalogs = Schema.object([
+            ("agencySanctions", Schema.array(inherited(catalogItemSchema))), ("personSanctions", Schema.array(inherited(catalogItemSchema))),
+            ("circumstances", circumstances), ("faultSituations", Schema.array(inherited(Schema.openObject()))),
+        ], required: ["agencySanctions", "personSanctions", "circumstances", "faultSituations"], closed: false)
+        let share = Schema.object([("party", Schema.enumeration(ProfileVocabulary.parties)), ("share", Schema.enumeration(ProfileVocabulary.shares))],
+                                  required: ["party", "share"])
+        let apportionment = Schema.object([
+            ("code", Schema.string), ("name", Schema.string), ("situation", Schema.string),
+            ("when", Schema.enumeration(ProfileVocabulary.triggers)), ("liable", Schema.array(share)), ("source", sourceRefSchema),
+        ], required: ["code", "name", "situation", "liable", "source"], closed: false)
+        let gravity = Schema.object([
+            ("code", Schema.string), ("name", Schema.string), ("text", Schema.string), ("level", ["type": "integer", "minimum": 1]),
+            ("sanctions", Schema.array(Schema.string)), ("note", Schema.string), ("source", sourceRefSchema), ("quote", Schema.string),
+        ], required: ["code", "name", "level", "sanctions", "source"])
+        return Schema.object([
+            ("id", Schema.string), ("name", Schema.string), ("jurisdiction", Schema.string), ("inherits", Schema.string),
+            ("lineage", Schema.array(Schema.string)), ("catalogs", catalogs), ("apportionment", Schema.array(inherited(apportionment))),
+            ("gravity", Schema.array(inherited(gravity))),
+        ], required: ["id", "name", "jurisdiction", "lineage", "deadlines", "catalogs", "apportionment", "gravity", "assessment"], closed: false)
+    }
+
+    static var profileComparisonSchemas: [(String, JSONValue)] {
+        let side = Schema.object([("id", Schema.string), ("name", Schema.string), ("jurisdiction", Schema.string),
+                                  ("lineage", Schema.array(Schema.string))], required: ["id", "name", "jurisdiction", "lineage"])
+        let cell = Schema.object([
+            ("name", Schema.string), ("summary", Schema.string),
+            ("when", Schema.enumeration(ProfileVocabulary.triggers)), ("effect", Schema.enumeration(ProfileVocabulary.effects)),
+            ("detect", Schema.enumeration(ProfileVocabulary.detectors)), ("count", Schema.int),
+            ("source", sourceRefSchema), ("quote", Schema.string), ("origin", Schema.string), ("inherited", Schema.bool),
+        ], required: ["name", "summary", "source", "origin", "inherited"])
+        let row = Schema.object([
+            ("code", Schema.string), ("status", Schema.enumeration(ProfileComparison.Status.allCases.map(\.rawValue))),
+            ("left", Schema.ref("ProfileComparisonCell")), ("right", Schema.ref("ProfileComparisonCell")),
+        ], required: ["code", "status"])
+        let section = Schema.object([("key", Schema.string), ("title", Schema.string), ("rows", Schema.array(Schema.ref("ProfileComparisonRow")))],
+                                    required: ["key", "title", "rows"])
+        return [
+            ("ProfileComparisonCell", cell),
+            ("ProfileComparisonRow", row),
+            ("ProfileComparison", Schema.object([("left", side), ("right", side), ("sections", Schema.array(section))],
+                                                required: ["left", "right", "sections"])),
+        ]
     }
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`; text rules of `TextInput` and `CaseText`).

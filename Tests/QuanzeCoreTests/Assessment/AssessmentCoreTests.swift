@@ -100,7 +100,7 @@ struct AssessmentCoreTests {
     @Test func henanYongchengSuspendsTheCertificate() throws {
         let registry = try ProfileRegistry.bundled()
         let yc = try #require(registry.effective(id: "henan-yongcheng"))
-        #expect(yc.lineage == ["henan-yongcheng", "national"])
+        #expect(yc.lineage == ["henan-yongcheng", "henan", "national"])
         let p = AssessmentConsequences.propose(grade: .unqualified, target: .officer, year: 2026, history: [:], profile: yc)
         #expect(p.map(\.consequence.entry.code) == ["person_unqualified_suspend_certificate"])
         #expect(p[0].sanctionNames == ["暂扣《河南省行政执法证》"])

@@ -8,6 +8,7 @@ struct APIProfilesController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("profiles", use: index)
+        routes.get("profiles", "compare", use: compare)
         routes.get("profiles", ":profileID", use: show)
         routes.get("jurisdictions", use: jurisdictions)
         routes.post("jurisdictions", use: createJurisdiction)
@@ -26,6 +27,13 @@ struct APIProfilesController: RouteCollection {
         let id = req.parameters.get("profileID") ?? ""
         guard let profile = req.services.profiles.effective(id: id) else { throw AppError.notFound }
         return profile
+    }
+
+    /// Two profiles side by side: `?left=<id>&right=<id>` (issue 6 item 1).
+    @Sendable func compare(req: Request) async throws -> ProfileComparison {
+        try req.requireAny(Self.readers)
+        let (left, right) = try ProfileCompareQuery.resolve(req)
+        return ProfileComparison(left: left, right: right)
     }
 
     @Sendable func jurisdictions(req: Request) async throws -> [JurisdictionDTO] {
@@ -51,6 +59,37 @@ struct APIProfilesController: RouteCollection {
         guard let j = try await Jurisdiction.find(try req.uuidParameter("jurisdictionID"), on: req.db) else { throw AppError.notFound }
         try await ProfileAssignment.assign(input.profileId, to: j, req: req)
         return try JurisdictionDTO(j)
+    }
+}
+
+/// The query of a profile comparison: exactly `left` and `right`, each a bundled profile id.
+/// Missing or empty → 400 PROFILE_COMPARE_PARAMETER_REQUIRED; other keys → 400
+/// PROFILE_COMPARE_PARAMETER_UNKNOWN; an id that is not bundled → 404 PROFILE_NOT_FOUND.
+enum ProfileCompareQuery {
+    static let keys = ["left", "right"]
+
+    /// The query's keys in order (also those without `=`), percent-decoded.
+    static func queryKeys(_ req: Request) -> [String] {
+        (req.url.query ?? "").split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let key = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            return key.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? key
+        }
+    }
+
+    static func resolve(_ req: Request) throws -> (EffectiveProfile, EffectiveProfile) {
+        if let unknown = queryKeys(req).first(where: { !keys.contains($0) }) {
+            throw AppError.badRequest("PROFILE_COMPARE_PARAMETER_UNKNOWN", "不支持的查询参数：\(unknown)（只接受 left、right）", field: unknown)
+        }
+        func profile(_ key: String) throws -> EffectiveProfile {
+            guard let id = req.query[String.self, at: key], !id.isEmpty else {
+                throw AppError.badRequest("PROFILE_COMPARE_PARAMETER_REQUIRED", "须提供要比较的规则配置 \(key)", field: key)
+            }
+            guard let p = req.services.profiles.effective(id: id) else {
+                throw AppError("PROFILE_NOT_FOUND", .notFound, "规则配置不存在：\(id)", details: ErrorDetails(field: key))
+            }
+            return p
+        }
+        return (try profile("left"), try profile("right"))
     }
 }
 

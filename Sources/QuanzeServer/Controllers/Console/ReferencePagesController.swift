@@ -11,6 +11,7 @@ struct ReferencePagesController: RouteCollection {
         console.post("jurisdictions", use: createJurisdiction)
         console.post("jurisdictions", ":jurisdictionID", "profile", use: chooseProfile)
         console.get("profiles", use: profiles)
+        console.get("profiles", "compare", use: compareProfiles)
         console.get("profiles", ":profileID", use: profile)
         console.get("calendar", use: calendar)
         console.post("calendar", use: addYear)
@@ -70,6 +71,17 @@ struct ReferencePagesController: RouteCollection {
         let p = try req.requireAny(APIProfilesController.readers)
         let used = Dictionary(grouping: try await Jurisdiction.query(on: req.db).all(), by: \.profileID).mapValues { $0.map(\.name) }
         return ProfilesPage(principal: p, profiles: req.services.profiles.all, usedBy: used).render().response()
+    }
+
+    /// Two profiles side by side; without a query, the form (the API's validation otherwise).
+    @Sendable func compareProfiles(req: Request) async throws -> Response {
+        let p = try req.requireAny(APIProfilesController.readers)
+        let all = req.services.profiles.all
+        guard !(req.url.query ?? "").isEmpty else {
+            return ProfileComparePage(principal: p, profiles: all, comparison: nil).render().response()
+        }
+        let (left, right) = try ProfileCompareQuery.resolve(req)
+        return ProfileComparePage(principal: p, profiles: all, comparison: ProfileComparison(left: left, right: right)).render().response()
     }
 
     @Sendable func profile(req: Request) async throws -> Response {
