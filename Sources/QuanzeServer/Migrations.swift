@@ -54,5 +54,7 @@ enum QuanzeMigrations {
         app.migrations.add(CreateAssessment())
         // 018: 执法统计 (confiscated value per decision, indexes for statistics and dashboards)
         app.migrations.add(AddStatistics())
+        // 019: 责任追究 intake handling, matters (立案) and investigation
+        app.migrations.add(CreateLiabilityMatters())
     }
 }

@@ -38,6 +38,8 @@ func routes(_ app: Application) throws {
     // 执法统计、看板、开放数据 (issue 5 item 5)
     try app.register(collection: StatisticsPagesController())
     try app.register(collection: OpenDataController())
+    // 责任追究 intake, 立案 and investigation (issue 6 items 2, 3, 8)
+    try app.register(collection: LiabilityPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -71,4 +73,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APINoticesController())
     try api.register(collection: APIAssessmentsController())
     try api.register(collection: APIStatisticsController())
+    try api.register(collection: APILiabilityController())
 }
