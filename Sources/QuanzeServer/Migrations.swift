@@ -54,6 +54,8 @@ enum QuanzeMigrations {
         app.migrations.add(CreateAssessment())
         // 018: 执法统计 (confiscated value per decision, indexes for statistics and dashboards)
         app.migrations.add(AddStatistics())
+        // 019: 责任追究 intake handling, matters (立案) and investigation
+        app.migrations.add(CreateLiabilityMatters())
         // 020: 案卷评查 stratified draw, assigned reviewers per file, sheet signing day
         app.migrations.add(AddFileReviewGaps())
         // 021: limits and decisions carry their case's body and procedure (评议考核 and 执法统计 at 1M cases)

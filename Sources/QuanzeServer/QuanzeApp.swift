@@ -44,6 +44,7 @@ public enum QuanzeApp {
             app.asyncCommands.use(DrawCommand(), as: "draw")
             app.asyncCommands.use(BenchCommand(), as: "bench")
             app.asyncCommands.use(ChecksCommand(), as: "checks")
+            app.asyncCommands.use(LiabilityCommand(), as: "liability")
             if isServe {
                 if options.autoMigrate { try await app.autoMigrate() }
                 if options.loadDemoData, try await DemoData.loadIfEmpty(app) { print(DemoData.banner) }

@@ -93,6 +93,10 @@ enum SiteURL {
     static func publicDecisionJSON(_ id: UUID) -> String { "/api/v1/public/decisions/\(id)" }
 
     static let consoleLiabilityIntake = "/console/liability-intake"
+    static func consoleLiabilityIntakeItem(_ id: UUID) -> String { "/console/liability-intake/\(id)" }
+    static func consoleLiabilityIntakeAction(_ id: UUID, _ action: String) -> String { "/console/liability-intake/\(id)/\(action)" }
+    static func consoleLiabilityMatter(_ id: UUID) -> String { "/console/liability-matters/\(id)" }
+    static func consoleLiabilityMatterAction(_ id: UUID, _ action: String) -> String { "/console/liability-matters/\(id)/\(action)" }
     static let consoleFineCollections = "/console/fine-collections"
     static let consoleDiscretion = "/console/discretion-benchmarks"
     static func consoleDiscretionBenchmark(_ id: UUID) -> String { "/console/discretion-benchmarks/\(id)" }

@@ -25,6 +25,7 @@ public func configure(_ app: Application, options: AppOptions, clock: any NowPro
     app.middleware.use(CSRFMiddleware())
     QuanzeMigrations.register(app)
     app.databases.middleware.use(DecisionFineMiddleware())
+    app.databases.middleware.use(LiabilityIntakeMiddleware(box: LiabilityServicesBox(app)))
     try routes(app)
     try await DatabaseSetup.applySQLitePragmas(app)
 }

@@ -41,6 +41,8 @@ func routes(_ app: Application) throws {
     // issue 5 gaps: evaluation codes from the case page, 案卷评查 results on the portal
     try app.register(collection: EvaluationCodePagesController())
     try app.register(collection: PublicFileReviewsController())
+    // 责任追究 intake, 立案 and investigation (issue 6 items 2, 3, 8)
+    try app.register(collection: LiabilityPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -74,4 +76,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APINoticesController())
     try api.register(collection: APIAssessmentsController())
     try api.register(collection: APIStatisticsController())
+    try api.register(collection: APILiabilityController())
 }

@@ -347,6 +347,30 @@ let permissionMatrix: [String: Access] = [
     "GET /open-data/decisions.json": .public, "GET /open-data/decisions.csv": .public,
     "GET /open-data/statistics.json": .public, "GET /open-data/statistics.csv": .public,
     "GET /open-data/assessment-results.json": .public, "GET /open-data/assessment-results.csv": .public,
+    // 责任追究 (issue 6 items 2, 3, 8): the pursuer (本辖区监督员 or the legal office) acts; a 法制员 may enter items
+    // (refused unless its body is the legal office) and reads the items about its body; persons concerned (the demo
+    // matter's handler officer.amr1 and its legal reviewer legal.amr) read their matter and state and defend.
+    "POST /api/v1/liability-intake": .roles([.supervisor, .legalOfficer]),
+    "GET /api/v1/liability-intake/:intakeID": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/liability-intake/:intakeID/file": .roles([.supervisor]),
+    "POST /api/v1/liability-intake/:intakeID/decline": .roles([.supervisor]),
+    "GET /api/v1/liability-matters": .roles([.supervisor, .legalOfficer, .officer]),
+    "GET /api/v1/liability-matters/:matterID": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /api/v1/liability-matters/:matterID/persons": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/investigators": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/recusals": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/evidence": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/statements": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /console/liability-intake": .roles([.supervisor, .legalOfficer]),
+    "GET /console/liability-intake/:intakeID": .roles([.supervisor, .legalOfficer]),
+    "POST /console/liability-intake/:intakeID/file": .roles([.supervisor]),
+    "POST /console/liability-intake/:intakeID/decline": .roles([.supervisor]),
+    "GET /console/liability-matters/:matterID": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /console/liability-matters/:matterID/persons": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/investigators": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/recusals": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/evidence": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/statements": .roles([.supervisor, .legalOfficer, .officer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -458,6 +482,7 @@ struct PathIDs {
             "noticeID": DemoIDs.uuid(DemoFileReview.overdueNoticeKey).uuidString,
             "assessmentPlanID": DemoIDs.uuid("assessment:bodies:2026").uuidString,
             "findingID": try await assessmentFindingID(app),
+            "intakeID": DemoIDs.uuid(DemoLiability.pendingKey).uuidString, "matterID": DemoIDs.uuid(DemoLiability.matterKey).uuidString,
         ])
     }
 

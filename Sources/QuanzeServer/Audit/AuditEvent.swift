@@ -110,6 +110,16 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case evaluationSubmit = "evaluation.submit"
     case evaluationCodeIssue = "evaluation.code.issue"
     case evaluationImport = "evaluation.import"
+    // 责任追究 (issue 6 items 2, 3, 8): intake, 立案, investigation, oversight of the pursuer
+    case liabilityIntakeEnter = "liability.intake_enter"
+    case liabilityIntakeFile = "liability.intake_file"
+    case liabilityIntakeDecline = "liability.intake_decline"
+    case liabilityPersonAdd = "liability.person_add"
+    case liabilityInvestigatorAppoint = "liability.investigator_appoint"
+    case liabilityRecusal = "liability.recusal"
+    case liabilityEvidence = "liability.evidence"
+    case liabilityStatement = "liability.statement"
+    case liabilityPursuerOverdue = "liability.pursuer_overdue"
 
     var label: String {
         switch self {
@@ -217,6 +227,15 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .evaluationSubmit: "提交执法评议"
         case .evaluationCodeIssue: "发放评议码"
         case .evaluationImport: "导入问卷调查评议"
+        case .liabilityIntakeEnter: "登记责任追究线索"
+        case .liabilityIntakeFile: "责任追究立案"
+        case .liabilityIntakeDecline: "责任追究线索不予立案"
+        case .liabilityPersonAdd: "添加被调查人员"
+        case .liabilityInvestigatorAppoint: "指定调查人员"
+        case .liabilityRecusal: "调查人员回避"
+        case .liabilityEvidence: "记录调查证据、询问"
+        case .liabilityStatement: "陈述申辩"
+        case .liabilityPursuerOverdue: "追究机关逾期转为线索"
         }
     }
 }

@@ -163,6 +163,20 @@ struct LiabilityIntakeDTO: Content, Sendable {
     var summary: String
     var status: String
     var statusLabel: String
+    // 019: the intake handling (absent on items opened before 019).
+    var pursuingBody: String? = nil
+    var profileId: String? = nil
+    /// The intake deadline (`liability_intake`); absent when the profile is silent (未规定).
+    var dueOn: String? = nil
+    var dueRule: String? = nil
+    var dueSource: String? = nil
+    var overdue: Bool = false
+    var sourceDetail: String? = nil
+    var enteredBy: String? = nil
+    var outcomeReason: String? = nil
+    var decidedOn: String? = nil
+    var decidedBy: String? = nil
+    var matterId: UUID? = nil
 }
 
 // MARK: inputs

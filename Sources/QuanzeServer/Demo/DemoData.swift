@@ -88,6 +88,8 @@ enum DemoData {
                                           algorithm: app.services.records.algorithm, now: now, on: tx)
             // 评议考核 (issue 5 item 4): evaluations, one-time codes, the bodies' and officers' assessments.
             try await DemoAssessments.load(jurisdictionID: jurisdictionID, today: LocalDate(instant: now), on: tx)
+            // 责任追究 (issue 6 items 2–3): intake items and one matter under investigation.
+            try await DemoLiability.load(services: app.services, today: LocalDate(instant: now), now: now, on: tx)
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",
                 detail: "载入演示数据：2 个辖区、\(DemoAgencies.rows.count + DemoTongzhou.agencies.count) 个执法主体、\(accounts.count + DemoTongzhou.accounts.count) 个账号"), on: tx, now: now)

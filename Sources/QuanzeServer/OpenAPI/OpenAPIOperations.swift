@@ -260,6 +260,7 @@ enum OpenAPIOperations {
                      success: ok("PowerListImportResult", 201)),
     ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints + checks + assessments + statistics
         + fileReview + gaps5
+        + liability
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [
@@ -423,8 +424,13 @@ enum OpenAPIOperations {
         APIOperation(method: .POST, path: "/api/v1/cases/{caseID}/refunds",
                      summary: "登记退还罚款（依申请，本主体法制员批准；不超过实缴未退金额及复议诉讼结果减少的金额；400 REFUND_EXCEEDS_PAID、REFUND_EXCEEDS_REMOVED；409 REFUND_NOT_APPLICABLE）",
                      tag: "执行", auth: .required, parameters: [path("caseID")], body: "RefundInput", success: ok("Collection", 201)),
-        APIOperation(method: .GET, path: "/api/v1/liability-intake", summary: "责任追究线索（复议、诉讼结果为撤销、变更、确认违法、责令履行的；待处理）",
-                     tag: "责任追究", auth: .required, success: okArray("LiabilityIntake")),
+        APIOperation(method: .GET, path: "/api/v1/liability-intake",
+                     summary: "责任追究线索（复议诉讼结果、投诉属实、责任倒查、备案审查、案卷评查、执法检查、媒体、自查、人工登记、追究机关逾期），含追究机关和立案期限；先检查追究机关逾期",
+                     tag: "责任追究", auth: .required,
+                     parameters: [query("status", Schema.enumeration(LiabilityIntakeStatus.allCases.map(\.rawValue))),
+                                  query("source", Schema.enumeration(LiabilitySourceKind.allCases.map(\.rawValue))),
+                                  query("overdue", Schema.enumeration(["true", "false"]))],
+                     success: okArray("LiabilityIntake")),
         APIOperation(method: .GET, path: "/api/v1/fine-collections",
                      summary: "罚没款收缴季报（监督员：本辖区各主体；法制员：本主体；默认上一季度）", tag: "执行", auth: .required,
                      parameters: [query("year", Schema.int(min: 2000, max: 2100)), query("quarter", Schema.int(min: 1, max: 4)), query("agencyId", Schema.uuid)],

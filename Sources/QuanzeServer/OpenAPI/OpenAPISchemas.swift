@@ -357,7 +357,7 @@ enum OpenAPISchemas {
             ("PowerListImportResult", Schema.object([("count", Schema.int), ("items", Schema.array(Schema.ref("PowerItem")))],
                                                     required: ["count", "items"])),
         ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas + checkSchemas + assessmentSchemas + statisticsSchemas
-            + fileReviewSchemas + gaps5Schemas + profileComparisonSchemas
+            + fileReviewSchemas + gaps5Schemas + profileComparisonSchemas + liabilitySchemas
     }
 
     // MARK: rule profiles (issue 6): the effective profile's new fields, and two profiles side by side

@@ -89,7 +89,7 @@ struct APICollectionsController: RouteCollection {
     /// 责任追究线索: items opened by 复议/诉讼 results, for the liability module to take over.
     @Sendable func intake(req: Request) async throws -> [LiabilityIntakeDTO] {
         _ = try req.requireAny(LiabilityIntakeQueries.readers)
-        return try await LiabilityIntakeQueries.list(req)
+        return try await LiabilityIntakeQueries.list(req, filter: try LiabilityIntakeQueries.filter(req, strict: true))
     }
 
     @Sendable func report(req: Request) async throws -> FineCollectionReport.Report {
@@ -108,35 +108,69 @@ struct APICollectionsController: RouteCollection {
 enum LiabilityIntakeQueries {
     static let readers: [Role] = [.supervisor, .legalOfficer]
 
-    static func sourceLabel(_ kind: String) -> String {
-        switch kind {
-        case "remedy_result": "复议、诉讼结果"
-        case "complaint": "投诉举报属实"
-        case "complaint_dropped": "投诉举报责任倒查"
-        case "filing_review": "重大执法决定备案审查不通过"
-        default: kind
-        }
+    static func sourceLabel(_ kind: String) -> String { LiabilitySourceKind.label(kind) }
+
+    struct Filter: Sendable {
+        var status: LiabilityIntakeStatus?
+        var source: LiabilitySourceKind?
+        var overdue: Bool?
     }
 
-    /// Newest first, in the caller's scope (a 监督员: the jurisdiction's bodies; a 法制员: the own body).
-    static func list(_ req: Request) async throws -> [LiabilityIntakeDTO] {
+    /// The list filter from the query string; `strict` (API) refuses unknown values, the console ignores empty ones.
+    static func filter(_ req: Request, strict: Bool) throws -> Filter {
+        var f = Filter()
+        if let raw = req.query[String.self, at: "status"], !(raw.isEmpty && !strict) {
+            guard let v = LiabilityIntakeStatus(rawValue: raw) else { throw AppError.validation("status", "不是有效的状态", code: "invalid") }
+            f.status = v
+        }
+        if let raw = req.query[String.self, at: "source"], !(raw.isEmpty && !strict) {
+            guard let v = LiabilitySourceKind(rawValue: raw) else { throw AppError.validation("source", "不是有效的来源", code: "invalid") }
+            f.source = v
+        }
+        if let raw = req.query[String.self, at: "overdue"], !(raw.isEmpty && !strict) {
+            guard raw == "true" || raw == "false" else { throw AppError.validation("overdue", "须为 true 或 false", code: "invalid") }
+            f.overdue = raw == "true"
+        }
+        return f
+    }
+
+    /// Newest first, in the caller's scope (a 监督员: the jurisdiction's bodies; a 法制员: the own body, and the
+    /// items its legal office pursues). Runs the pursuer oversight first, so a lapse shows as soon as anyone looks.
+    static func list(_ req: Request, filter f: Filter = Filter()) async throws -> [LiabilityIntakeDTO] {
         let p = try req.principal()
-        let agencies = try await AgencyQueries.scoped(for: p, on: req.db).all()
-        let byID = Dictionary(uniqueKeysWithValues: agencies.compactMap { a in a.id.map { ($0, a) } })
-        let items = try await LiabilityIntake.query(on: req.db).filter(\.$agencyID ~~ Array(byID.keys))
-            .sort(\.$openedOn, .descending).sort(\.$createdAt, .descending).limit(500).all()
+        _ = try await PursuerOversight.sweep(services: req.application.services, on: req.db)
+        var agencies = try await AgencyQueries.scoped(for: p, on: req.db).all()
+        if p.has(.legalOfficer), let own = p.agencyID, let mine = try await Agency.find(own, on: req.db), mine.isLegalOffice {
+            agencies += try await Agency.query(on: req.db).filter(\.$jurisdiction.$id == mine.$jurisdiction.id).all()
+        }
+        let byID = Dictionary(agencies.compactMap { a in a.id.map { ($0, a) } }, uniquingKeysWith: { a, _ in a })
+        var q = LiabilityIntake.query(on: req.db).filter(\.$agencyID ~~ Array(byID.keys))
+        if let s = f.status { q = q.filter(\.$status == s.rawValue) }
+        if let s = f.source { q = q.filter(\.$sourceKind == s.rawValue) }
+        let items = try await q.sort(\.$openedOn, .descending).sort(\.$createdAt, .descending).limit(500).all()
+        let tracks = items.isEmpty ? [] : try await LiabilityIntakeTrack.query(on: req.db).filter(\.$intakeID ~~ items.compactMap(\.id)).all()
+        let trackByItem = Dictionary(tracks.map { ($0.intakeID, $0) }, uniquingKeysWith: { a, _ in a })
         let cases = try await EnforcementCase.query(on: req.db).filter(\.$id ~~ items.compactMap(\.caseID)).all()
         let numbers = Dictionary(uniqueKeysWithValues: cases.compactMap { c in c.id.map { ($0, c.number) } })
         let complaintIDs = items.filter { $0.sourceKind.hasPrefix("complaint") }.map(\.sourceID)
         let complaints = complaintIDs.isEmpty ? [] : try await Complaint.query(on: req.db).filter(\.$id ~~ complaintIDs).all()
         let complaintNumbers = Dictionary(uniqueKeysWithValues: complaints.compactMap { c in c.id.map { ($0, c.number) } })
+        let today = req.today.iso
         return items.map { i in
-            LiabilityIntakeDTO(id: i.id!, sourceKind: i.sourceKind, sourceKindLabel: sourceLabel(i.sourceKind), sourceId: i.sourceID,
-                               caseId: i.caseID, caseNumber: i.caseID.flatMap { numbers[$0] } ?? "",
-                               complaintNumber: i.sourceKind.hasPrefix("complaint") ? complaintNumbers[i.sourceID] : nil,
-                               subjectOfficerId: i.subjectOfficerID,
-                               agencyId: i.agencyID, agencyName: byID[i.agencyID]?.name ?? "", openedOn: i.openedOn, summary: i.summary,
-                               status: i.status, statusLabel: i.status == "pending" ? "待处理" : i.status)
-        }
+            dto(i, track: trackByItem[i.id!], agencyName: byID[i.agencyID]?.name ?? "", caseNumber: i.caseID.flatMap { numbers[$0] } ?? "",
+                complaintNumber: i.sourceKind.hasPrefix("complaint") ? complaintNumbers[i.sourceID] : nil, today: today)
+        }.filter { d in f.overdue.map { $0 == d.overdue } ?? true }
+    }
+
+    static func dto(_ i: LiabilityIntake, track t: LiabilityIntakeTrack?, agencyName: String, caseNumber: String, complaintNumber: String?,
+                    today: String) -> LiabilityIntakeDTO {
+        let overdue = i.status == LiabilityIntakeStatus.pending.rawValue && (t?.dueOn.map { $0 < today } ?? false)
+        return LiabilityIntakeDTO(id: i.id!, sourceKind: i.sourceKind, sourceKindLabel: sourceLabel(i.sourceKind), sourceId: i.sourceID,
+                                  caseId: i.caseID, caseNumber: caseNumber, complaintNumber: complaintNumber,
+                                  subjectOfficerId: i.subjectOfficerID, agencyId: i.agencyID, agencyName: agencyName, openedOn: i.openedOn,
+                                  summary: i.summary, status: i.status, statusLabel: LiabilityIntakeStatus.label(i.status),
+                                  pursuingBody: t?.pursuingBody, profileId: t?.profileID, dueOn: t?.dueOn, dueRule: t?.dueRule,
+                                  dueSource: t?.dueSource, overdue: overdue, sourceDetail: t?.sourceDetail, enteredBy: t?.enteredBy,
+                                  outcomeReason: t?.outcomeReason, decidedOn: t?.decidedOn, decidedBy: t?.decidedBy, matterId: t?.matterID)
     }
 }

@@ -81,20 +81,7 @@ struct CollectionPagesController: RouteCollection {
     }
 
     @Sendable func intake(req: Request) async throws -> Response {
-        let p = try req.requireAny(LiabilityIntakeQueries.readers)
-        let items = try await LiabilityIntakeQueries.list(req)
-        return Layout.console(title: "责任追究线索", principal: p, active: SiteURL.consoleLiabilityIntake, content: .div(
-            .h1(.text("责任追究线索（待处理）")),
-            .p(.text("复议、诉讼结果为撤销、变更、确认违法或责令履行的，重大执法决定备案审查不通过的，投诉举报经核查属实的，以及复查认定应受理未受理、应追究未追究的投诉举报（责任倒查），自动列入此处，待责任追究模块受理；并计入考核。")),
-            UI.table(caption: "责任追究线索", headers: ["登记日期", "执法主体", "案件或投诉", "来源", "摘要", "状态"],
-                     rows: items.map { i in
-                         let link: Node<HTML.BodyContext> = if let caseID = i.caseId {
-                             .a(.href(SiteURL.consoleCase(caseID)), .text(i.caseNumber))
-                         } else if let number = i.complaintNumber {
-                             .a(.href(SiteURL.consoleComplaint(i.sourceId)), .text(number))
-                         } else { .text("—") }
-                         return [.text(i.openedOn), .text(i.agencyName), link, .text(i.sourceKindLabel), .text(i.summary), .text(i.statusLabel)]
-                     }, empty: "暂无待处理的责任追究线索。"))).response()
+        try await LiabilityPagesController.listPage(req)
     }
 
     @Sendable func report(req: Request) async throws -> Response {

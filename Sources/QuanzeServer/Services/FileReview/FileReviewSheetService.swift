@@ -202,12 +202,31 @@ enum FileReviewSheetService {
             try await s.save(on: tx)
             try await req.audit(.reviewSheetConfirm, .success, target: s.caseNumber,
                                 detail: "确认 \(ReviewScore.format(final)) 分\(correctedScore != nil ? "（修正自 \(ReviewScore.format(score)) 分）" : "")；申辩期限 \(due.date.iso)", on: tx)
+            if final < std.passMark {
+                try await Self.openLiabilityIntake(s, final: final, passMark: std.passMark, on: req.today, db: tx)
+            }
             try await FileReviewPlanService.journal(req, plan: plan.requireID(), "sheet_confirm", [
                 "sheet": id.uuidString.lowercased(), "case": s.caseNumber, "score": ReviewScore.format(score), "final": ReviewScore.format(final),
                 "note": note ?? "", "sentOn": sent.iso, "contestDue": due.date.iso, "contestSource": due.source.description,
             ], on: tx)
             return s
         }
+    }
+
+    /// A file confirmed as failing (below the standard's pass mark, after 集体会商) is a 责任追究线索
+    /// (`file_review`, one per sheet; shandong 第三条 lists 案卷评查 among the channels through 执法检查).
+    static func openLiabilityIntake(_ s: ReviewSheet, final: Double, passMark: Double, on day: LocalDate, db: any Database) async throws {
+        let id = try s.requireID()
+        guard try await LiabilityIntake.query(on: db).filter(\.$sourceKind == "file_review").filter(\.$sourceID == id).first() == nil else { return }
+        let item = LiabilityIntake()
+        item.sourceKind = "file_review"
+        item.sourceID = id
+        item.caseID = s.caseID
+        item.agencyID = s.agencyID
+        item.openedOn = day.iso
+        item.summary = "案卷评查不合格：\(s.caseNumber) \(s.caseTitle) 确认 \(ReviewScore.format(final)) 分（合格线 \(ReviewScore.format(passMark)) 分）"
+        item.status = "pending"
+        try await item.create(on: db)
     }
 
     /// 申辩 (第九条) by the body's 法制员 on a failing file, within the window (409 CONTEST_WINDOW_CLOSED).
