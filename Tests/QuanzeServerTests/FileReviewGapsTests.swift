@@ -149,6 +149,7 @@ struct FileReviewGapsTests {
                 #expect(!res.body.string.contains("已逾期，尚未完成初评签字"))
             }
             clock.set(testNow.addingTimeInterval(4 * 86_400))   // 2026-11-24
+            let s = try await app.signIn("reviewer1")   // the session of four days ago has expired
             try await app.testing().test(.GET, "/console/review-sheets/\(sheet.id)", headers: s.headers) { res in
                 #expect(res.body.string.contains("已逾期，尚未完成初评签字"))
             }

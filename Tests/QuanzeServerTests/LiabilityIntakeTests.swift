@@ -55,8 +55,9 @@ struct LiabilityIntakeTests {
             .map { (name: $0, data: try Data(contentsOf: dir.appendingPathComponent($0))) }
         files.append((name: "liability-test.json", data: Data(testProfile.utf8)))
         let s: AppServices = app.services
-        app.services = AppServices(options: s.options, clock: s.clock, profiles: try ProfileRegistry(files: files), calendar: s.calendar,
+        let replaced: AppServices = AppServices(options: s.options, clock: s.clock, profiles: try ProfileRegistry(files: files), calendar: s.calendar,
                                    audit: s.audit, policy: s.policy, records: s.records)
+        app.services = replaced
         let j = try #require(try await Jurisdiction.find(DemoIDs.uuid(DemoData.jurisdictionKey), on: app.db))
         j.profileID = "liability-test"
         try await j.save(on: app.db)
