@@ -141,7 +141,7 @@ struct FileReviewGapsTests {
             let (plan, dto) = try await Self.draw(app, sampleSize: 2, stratify: false)
             #expect(dto.sheetDue == "2026-11-23")
             let sheet = try #require(dto.sheets.first)
-            let s = try await app.signIn("reviewer1")
+            var s = try await app.signIn("reviewer1")
             try await app.testing().test(.GET, "/console/review-sheets/\(sheet.id)", headers: s.headers) { res in
                 #expect(res.body.string.contains("评查单制作期限"))
                 #expect(res.body.string.contains("2026-11-23"))
@@ -149,7 +149,7 @@ struct FileReviewGapsTests {
                 #expect(!res.body.string.contains("已逾期，尚未完成初评签字"))
             }
             clock.set(testNow.addingTimeInterval(4 * 86_400))   // 2026-11-24
-            let s = try await app.signIn("reviewer1")   // the session of four days ago has expired
+            s = try await app.signIn("reviewer1")   // the session of four days ago has expired
             try await app.testing().test(.GET, "/console/review-sheets/\(sheet.id)", headers: s.headers) { res in
                 #expect(res.body.string.contains("已逾期，尚未完成初评签字"))
             }

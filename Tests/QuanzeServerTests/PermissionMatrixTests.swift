@@ -355,22 +355,22 @@ let permissionMatrix: [String: Access] = [
     "POST /api/v1/liability-intake/:intakeID/file": .roles([.supervisor]),
     "POST /api/v1/liability-intake/:intakeID/decline": .roles([.supervisor]),
     "GET /api/v1/liability-matters": .roles([.supervisor, .legalOfficer, .officer]),
-    "GET /api/v1/liability-matters/:matterID": .roles([.supervisor, .legalOfficer, .officer]),
+    "GET /api/v1/liability-matters/:matterID": .roles([.supervisor, .officer]),   // legal.amr is no person concerned in the demo matter
     "POST /api/v1/liability-matters/:matterID/persons": .roles([.supervisor]),
     "POST /api/v1/liability-matters/:matterID/investigators": .roles([.supervisor]),
     "POST /api/v1/liability-matters/:matterID/recusals": .roles([.supervisor]),
     "POST /api/v1/liability-matters/:matterID/evidence": .roles([.supervisor]),
-    "POST /api/v1/liability-matters/:matterID/statements": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /api/v1/liability-matters/:matterID/statements": .roles([.supervisor, .officer]),   // legal.amr is no person concerned in the demo matter
     "POST /console/liability-intake": .roles([.supervisor, .legalOfficer]),
     "GET /console/liability-intake/:intakeID": .roles([.supervisor, .legalOfficer]),
     "POST /console/liability-intake/:intakeID/file": .roles([.supervisor]),
     "POST /console/liability-intake/:intakeID/decline": .roles([.supervisor]),
-    "GET /console/liability-matters/:matterID": .roles([.supervisor, .legalOfficer, .officer]),
+    "GET /console/liability-matters/:matterID": .roles([.supervisor, .officer]),   // legal.amr is no person concerned in the demo matter
     "POST /console/liability-matters/:matterID/persons": .roles([.supervisor]),
     "POST /console/liability-matters/:matterID/investigators": .roles([.supervisor]),
     "POST /console/liability-matters/:matterID/recusals": .roles([.supervisor]),
     "POST /console/liability-matters/:matterID/evidence": .roles([.supervisor]),
-    "POST /console/liability-matters/:matterID/statements": .roles([.supervisor, .legalOfficer, .officer]),
+    "POST /console/liability-matters/:matterID/statements": .roles([.supervisor, .officer]),   // legal.amr is no person concerned in the demo matter
 ]
 
 /// One demo account per role (scoped ones in the demo city).
