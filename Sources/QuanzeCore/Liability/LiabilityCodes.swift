@@ -54,6 +54,6 @@ public enum LiabilityCodes {
     public static let pursuerLiable = "liability_pursuer_liable"
     /// No second 处分 for an act already given 政务处分 by 监察机关 (samr 第十六条).
     public static let noSecondSanction = "liability_no_second_sanction"
-    /// A named complainant is told the outcome (hangzhou 第四十九条).
+    /// A named complainant is told the outcome (hangzhou 第四十八条).
     public static let complainantInformed = "liability_complainant_informed"
 }
