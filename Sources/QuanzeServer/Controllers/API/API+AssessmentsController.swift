@@ -18,7 +18,10 @@ struct APIAssessmentsController: RouteCollection {
         routes.post("assessment-findings", ":findingID", "decide", use: decide)
         routes.put("zero-enforcement-reasons", use: reason)
         routes.post("evaluations", use: evaluator)
-        routes.on(.POST, "evaluations", "survey", body: .collect(maxSize: "8mb"), use: survey)
+        // The schema allows 1,000,000 characters of CSV; as JSON a character may take 12 bytes (an astral
+        // character as two \u escapes), so the body limit leaves room for a text just over the limit to be
+        // refused by the length rule (422/400 with its code) rather than by size (413).
+        routes.on(.POST, "evaluations", "survey", body: .collect(maxSize: "16mb"), use: survey)
         routes.post("cases", ":caseID", "evaluation-codes", use: issueCode)
         routes.post("public", "evaluations", use: card)
         routes.get("public", "assessments", use: published)
