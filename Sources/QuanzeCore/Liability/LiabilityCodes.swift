@@ -56,4 +56,6 @@ public enum LiabilityCodes {
     public static let noSecondSanction = "liability_no_second_sanction"
     /// A named complainant is told the outcome (hangzhou 第四十八条).
     public static let complainantInformed = "liability_complainant_informed"
+    /// Investigators linked to the matter recuse (henan 第二十二条 第二款, hangzhou 第四十七条).
+    public static let recusal = "liability_recusal"
 }

@@ -70,9 +70,8 @@ public struct RecusalReport: Codable, Sendable, Hashable {
 /// investigators, and national.json's `two_officers` is 行政处罚法 第四十二条 for penalties, not for
 /// liability investigations.
 public enum RecusalCheck {
-    /// The provision code a profile may use for its recusal text (henan 第二十二条 第二款,
-    /// hangzhou 第四十七条). Not one of the lead's standard codes yet; cited when present.
-    public static let recusalProvision = "liability_recusal"
+    /// The provision a profile uses for its recusal text (`LiabilityCodes.recusal`); cited when present.
+    public static let recusalProvision = LiabilityCodes.recusal
 
     public static func check(investigators: [Investigator], facts: LiabilityFacts,
                              profile: EffectiveProfile) -> RecusalReport {

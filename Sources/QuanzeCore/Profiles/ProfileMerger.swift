@@ -26,8 +26,8 @@ enum ProfileMerger {
             deadlines: entries { $0.deadlines },
             quantities: entries { $0.quantities },
             catalogs: EffectiveCatalogs(
-                agencySanctions: entries { $0.catalogs.agencySanctions },
-                personSanctions: entries { $0.catalogs.personSanctions },
+                agencySanctions: mergeBySeverity(layers.map { ($0.id, $0.catalogs.agencySanctions) }, selfID: leaf.id, code: \.code),
+                personSanctions: mergeBySeverity(layers.map { ($0.id, $0.catalogs.personSanctions) }, selfID: leaf.id, code: \.code),
                 circumstances: EffectiveCircumstances(
                     aggravating: entries { $0.catalogs.circumstances.aggravating },
                     lenient: entries { $0.catalogs.circumstances.lenient },
@@ -66,6 +66,31 @@ enum ProfileMerger {
                     result.append(item)
                 }
             }
+        }
+        return result
+    }
+
+    /// Sanction catalogs are ordered lightest first, and that order is the severity rank the liability
+    /// engine uses (`DefenceGuard`). A profile that lists sanctions states its own scale, so its order
+    /// governs — including the codes it overrides (the generic merge would leave an overridden code at
+    /// its ancestor's position). An ancestor's code the profile does not list goes right after the
+    /// heaviest of the codes that preceded it in the ancestor's order, so it stays heavier than
+    /// everything it was heavier than before.
+    static func mergeBySeverity<E>(_ layers: [(id: String, entries: [E])], selfID: String, code: (E) -> String) -> [Inherited<E>] {
+        var result: [Inherited<E>] = []
+        for layer in layers where !layer.entries.isEmpty {
+            let previous = result
+            var merged = layer.entries.map { entry in
+                Inherited(entry: entry, origin: layer.id, inherited: layer.id != selfID,
+                          overrides: previous.first { code($0.entry) == code(entry) }?.origin)
+            }
+            let listed = Set(layer.entries.map(code))
+            for (i, old) in previous.enumerated() where !listed.contains(code(old.entry)) {
+                let lighter = Set(previous[..<i].map { code($0.entry) })
+                let at = merged.lastIndex { lighter.contains(code($0.entry)) }.map { $0 + 1 } ?? 0
+                merged.insert(old, at: at)
+            }
+            result = merged
         }
         return result
     }

@@ -88,10 +88,10 @@ enum DemoLiability {
         m.filedBy = "法制办监督员"
         m.summary = filed.summary
         let calendar = try await services.calendar.calendar(on: db, now: now)
-        if let d = LiabilityProfileRules.due(LiabilityCodes.decision, in: services.profiles.effective(id: t.profileID), calendar: calendar, from: filedOn) {
-            m.decisionDueOn = d.due?.iso
-            m.decisionRule = "\(d.text.name)：\(d.text.period)"
-            m.decisionSource = d.text.sourceText
+        if let d = try LiabilityProfileRules.due(LiabilityCodes.decision, in: services.profiles.effective(id: t.profileID), calendar: calendar, from: filedOn) {
+            m.decisionDueOn = d.date.iso
+            m.decisionRule = "\(d.name)：\(d.period)"
+            m.decisionSource = d.source.description
         }
         try await m.create(on: db)
         let persons = try await LiabilityCasePeople.persons(for: filed, matterID: mid, addedBy: "法制办监督员", on: db)

@@ -1,3 +1,4 @@
+import QuanzeCore
 import Vapor
 
 /// Turns any error into an `AppError` with a stable code.
@@ -6,6 +7,8 @@ enum ErrorMapping {
         switch error {
         case let e as AppError:
             return e
+        case let e as LiabilityRefusal:
+            return .refusal(e)
         case let e as DecodingError:
             return decoding(e)
         case let e as ValidationsError:

@@ -51,7 +51,7 @@ struct HenanProfileTests {
         let henan = try henan()
         let own = { (items: [Inherited<CatalogItem>]) in items.filter { $0.origin == "henan" }.map(\.entry) }
         let agency = own(henan.catalogs.agencySanctions)
-        #expect(agency.map(\.name) == ["责令改正或者限期整改", "通报批评", "取消当年评比先进的资格", "约谈行政执法机关负责人"])
+        #expect(agency.map(\.name) == ["责令改正或者限期整改", "通报批评", "约谈行政执法机关负责人", "取消当年评比先进的资格"])
         #expect(agency.allSatisfy { $0.source.article == "第九条" })
         #expect(henan.sanction("agency_head_interview")?.entry.effect == .agencyHeadInterview)
         #expect(henan.sanction("rectify_within_deadline")?.entry.effect == .agencyRectification)
@@ -110,7 +110,7 @@ struct HenanProfileTests {
     @Test func procedureProvisions() throws {
         let henan = try henan()
         for (code, article) in [(LiabilityCodes.noHeavierAfterDefence, "第二十四条"), (LiabilityCodes.appealBody, "第二十五条"),
-                                (LiabilityCodes.pursuerLiable, "第二十六条"), ("liability_investigator_recusal", "第二十二条"),
+                                (LiabilityCodes.pursuerLiable, "第二十六条"), ("liability_recusal", "第二十二条"),
                                 ("liability_outcomes", "第二十三条")] {
             let p = try #require(henan.provision(code), "missing \(code)")
             #expect(p.entry.source.article == article && p.origin == "henan")

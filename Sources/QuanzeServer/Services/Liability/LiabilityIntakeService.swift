@@ -40,10 +40,10 @@ enum LiabilityIntakeRouting {
         t.pursuingBody = pursuer.name
         let opened = LocalDate(iso: item.openedOn) ?? LocalDate(instant: services.clock.now())
         let calendar = try await services.calendar.calendar(on: db, now: services.clock.now())
-        if let d = LiabilityProfileRules.due(LiabilityCodes.intake, in: profile, calendar: calendar, from: opened) {
-            t.dueOn = d.due?.iso
-            t.dueRule = "\(d.text.name)：\(d.text.period)"
-            t.dueSource = d.text.sourceText
+        if let d = try LiabilityProfileRules.due(LiabilityCodes.intake, in: profile, calendar: calendar, from: opened) {
+            t.dueOn = d.date.iso
+            t.dueRule = "\(d.name)：\(d.period)"
+            t.dueSource = d.source.description
         }
         try await t.create(on: db)
         return t
@@ -236,10 +236,10 @@ enum LiabilityIntakeService {
             m.filedBy = p.displayName
             m.summary = summary
             let calendar = try await services.calendar.calendar(on: tx, now: services.clock.now())
-            if let d = LiabilityProfileRules.due(LiabilityCodes.decision, in: profile, calendar: calendar, from: today) {
-                m.decisionDueOn = d.due?.iso
-                m.decisionRule = "\(d.text.name)：\(d.text.period)"
-                m.decisionSource = d.text.sourceText
+            if let d = try LiabilityProfileRules.due(LiabilityCodes.decision, in: profile, calendar: calendar, from: today) {
+                m.decisionDueOn = d.date.iso
+                m.decisionRule = "\(d.name)：\(d.period)"
+                m.decisionSource = d.source.description
             }
             try await m.create(on: tx)
             let persons = try await LiabilityCasePeople.persons(for: fresh, matterID: mid, addedBy: p.displayName, on: tx)

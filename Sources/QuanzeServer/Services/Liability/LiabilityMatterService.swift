@@ -11,6 +11,14 @@ enum LiabilityMatterService {
         services.profiles.effective(id: m.profileID)
     }
 
+    /// The matter's profile; a profile id the registry no longer has is refused (409), never skipped.
+    static func profileOrFail(_ m: LiabilityMatter, services: AppServices) throws -> EffectiveProfile {
+        guard let p = profile(m, services: services) else {
+            throw AppError.conflict("PROFILE_UNKNOWN", "责任追究案件适用的规则配置（\(m.profileID)）不存在")
+        }
+        return p
+    }
+
     /// A person added by hand (an officer or an account of the jurisdiction).
     static func addPerson(_ a: LiabilityAccess.MatterAccess, officerID: UUID?, userID: UUID?, note raw: String?, req: Request) async throws -> LiabilityPerson {
         let m = a.matter
@@ -63,22 +71,6 @@ enum LiabilityMatterService {
         return false
     }
 
-    /// The facts the recusal rule needs: persons concerned and who handled, reviewed and approved the case.
-    static func conflictFacts(_ m: LiabilityMatter, candidate u: User, on db: any Database) async throws -> LiabilityConflictRule.Facts {
-        let persons = try await LiabilityPerson.query(on: db).filter(\.$matterID == m.requireID()).all()
-        var handlers: Set<UUID> = [], reviewers: Set<UUID> = [], approvers: Set<UUID> = []
-        if let caseID = m.caseID {
-            for member in try await CaseOfficer.query(on: db).filter(\.$enforcementCase.$id == caseID).with(\.$officer).all() {
-                if let uid = member.officer.$user.id { handlers.insert(uid) }
-            }
-            reviewers = Set(try await LegalReview.query(on: db).filter(\.$enforcementCase.$id == caseID).all().map(\.reviewerUserID))
-            approvers = Set(try await CaseDecision.query(on: db).filter(\.$enforcementCase.$id == caseID).all().map(\.approverUserID))
-        }
-        return LiabilityConflictRule.Facts(candidateAgencyID: u.$agency.id, candidateUserID: try u.requireID(),
-                                           persons: persons.map { (userID: $0.userID, agencyID: $0.agencyID, name: $0.name) },
-                                           caseHandlers: handlers, caseReviewers: reviewers, caseApprovers: approvers)
-    }
-
     /// Appoints an investigator; one who must recuse is refused (409 INVESTIGATOR_CONFLICT) and the detected
     /// recusal is recorded.
     static func appoint(_ a: LiabilityAccess.MatterAccess, userID: UUID, req: Request) async throws -> LiabilityInvestigator {
@@ -93,7 +85,11 @@ enum LiabilityMatterService {
         if let r = try await LiabilityRecusal.query(on: req.db).filter(\.$matterID == mid).filter(\.$userID == userID).first() {
             throw AppError.conflict("INVESTIGATOR_RECUSED", "\(u.displayName)已回避（\(r.reason)），不能指定为调查人员")
         }
-        let reasons = LiabilityConflictRule.reasons(try await conflictFacts(m, candidate: u, on: req.db))
+        // 回避 (henan 第二十二条, hangzhou 第四十七条): the Core rule on the matter's facts.
+        let facts = try await LiabilityMatterFacts.facts(m, on: req.db)
+        let report = RecusalCheck.check(investigators: [try await LiabilityMatterFacts.investigator(u, on: req.db)], facts: facts,
+                                        profile: try profileOrFail(m, services: req.application.services))
+        let reasons = report.findings.map(\.text)
         if !reasons.isEmpty {
             let reason = reasons.joined(separator: "；")
             try await req.db.transaction { tx in
