@@ -78,10 +78,11 @@ public enum AutomaticIndicator: String, Codable, Sendable, CaseIterable {
 
     public var higherIsBetter: Bool { self != .remedyReversals }
 
-    /// Whom it can assess. Unit plans use entered and external indicators only.
+    /// Whom it can assess. A 内设机构 (unit) is measured through its officers' posts: the cases whose 主办
+    /// held a post of the unit when the counted event happened, and the officers on its posts.
     public var targets: Set<AssessmentTargetKind> {
         switch self {
-        case .onTimeDecisions, .majorLegalReview, .remedyReversals, .certificateCompliance, .trainingHours: [.agency, .officer]
+        case .onTimeDecisions, .majorLegalReview, .remedyReversals, .certificateCompliance, .trainingHours: [.agency, .unit, .officer]
         case .powersExercised, .powersCovered, .complaintsOnTime, .fileReviewScore: [.agency]
         }
     }

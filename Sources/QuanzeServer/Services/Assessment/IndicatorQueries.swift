@@ -46,11 +46,31 @@ enum IndicatorQueries {
 
     // MARK: cases (by body, or by the officer who is 主办)
 
-    /// The party column and join for case-based indicators.
-    private static func party(_ s: Scope) -> (column: SQLQueryString, join: SQLQueryString) {
-        s.targetKind == .officer
-            ? ("co.officer_id", "JOIN case_officers co ON co.case_id = c.id AND co.role = 'lead'")
-            : ("c.agency_id", "")
+    /// The party column, join and filter for case-based indicators. A body: the case's body; an officer:
+    /// the case's 主办; a 内设机构 (unit): the unit of the post the 主办 held on `date` (the day the
+    /// counted event happened — a limit's due day, a decision's day, the case's filing), so a case
+    /// counts for the unit that handled it even after the officer moved. An officer on two posts of
+    /// one unit counts once (EXISTS); on posts of two units, for both.
+    private static func party(_ s: Scope, case caseID: SQLQueryString = "c.id", date: SQLQueryString)
+        -> (column: SQLQueryString, join: SQLQueryString, filter: SQLQueryString) {
+        switch s.targetKind {
+        case .agency:
+            return ("c.agency_id", "", "c.agency_id IN (\(binds: ids(s)))")
+        case .officer:
+            return ("co.officer_id", "JOIN case_officers co ON co.case_id = \(caseID) AND co.role = 'lead'", "co.officer_id IN (\(binds: ids(s)))")
+        case .unit:
+            return ("u.id", "JOIN case_officers co ON co.case_id = \(caseID) AND co.role = 'lead' CROSS JOIN enforcement_units u",
+                    "u.id IN (\(binds: ids(s))) AND \(onUnitPost("co.officer_id", date: date))")
+        }
+    }
+
+    /// The officer held a post of unit `u` on `date`.
+    private static func onUnitPost(_ officer: SQLQueryString, date: SQLQueryString) -> SQLQueryString {
+        """
+        EXISTS (SELECT 1 FROM post_assignments pa JOIN enforcement_posts ep ON ep.id = pa.post_id
+                WHERE pa.officer_id = \(officer) AND ep.unit_id = u.id AND pa.start_date <= \(date)
+                  AND (pa.end_date IS NULL OR pa.end_date >= \(date)))
+        """
     }
 
     private static func ids(_ s: Scope) -> [any Encodable & Sendable] { s.targets }
@@ -95,13 +115,13 @@ enum IndicatorQueries {
     /// 按期作出决定: decision limits due in the year and already met or overdue; met on or before the due day.
     /// For bodies the count reads `case_deadlines_assessment` alone (the limit's own `agency_id`, 021).
     private static func onTime(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
-        let officers = s.targetKind == .officer
-        let t: SQLQueryString = officers ? "co.officer_id" : "d.agency_id"
-        let join: SQLQueryString = officers ? "JOIN case_officers co ON co.case_id = d.case_id AND co.role = 'lead'" : ""
+        let (t, join, scope): (SQLQueryString, SQLQueryString, SQLQueryString) = s.targetKind == .agency
+            ? ("d.agency_id", "", "d.agency_id IN (\(binds: ids(s)))")
+            : party(s, case: "d.case_id", date: "d.due")
         let codes: [any Encodable & Sendable] = decisionLimits
         let filter: SQLQueryString = """
             WHERE d.code IN (\(binds: codes)) AND d.due >= \(bind: s.from) AND d.due <= \(bind: s.to)
-              AND (d.met_on IS NOT NULL OR d.due < \(bind: s.cutoff)) AND \(t) IN (\(binds: ids(s)))
+              AND (d.met_on IS NOT NULL OR d.due < \(bind: s.cutoff)) AND \(scope)
             """
         let base: SQLQueryString = "FROM case_deadlines d \(join) \(filter)"
         let agg = try await sql.raw("""
@@ -117,13 +137,13 @@ enum IndicatorQueries {
 
     /// 重大执法决定法制审核: decisions made in the year on cases needing review; reviewed and passed on or before the decision.
     private static func legalReview(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
-        let (t, join) = party(s)
+        let (t, join, scope) = party(s, date: "dd.decided_on")
         let reviewed: SQLQueryString = "EXISTS (SELECT 1 FROM legal_reviews r WHERE r.case_id = c.id AND r.passed = \(bind: true) AND r.reviewed_on <= dd.decided_on)"
         // From the cases needing review (`cases_legal_review`, 021): a tenth of the year's decisions.
         let base: SQLQueryString = """
             FROM cases c CROSS JOIN case_decisions dd \(join)
             WHERE dd.case_id = c.id AND c.legal_review_required = \(bind: true) AND dd.decided_on >= \(bind: s.from) AND dd.decided_on <= \(bind: s.to)
-              AND \(t) IN (\(binds: ids(s)))
+              AND \(scope)
             """
         let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN \(reviewed) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
         let bad = try await againstRows("""
@@ -135,13 +155,13 @@ enum IndicatorQueries {
 
     /// 复议诉讼纠错: results dated in the year; `ok` counts the reversals (lower is better).
     private static func reversals(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
-        let (t, join) = party(s)
+        let (t, join, scope) = party(s, date: "c.filed_on")
         let reversed: [any Encodable & Sendable] = RemedyResult.allCases.filter(\.isReversal).map(\.rawValue)
         // From the year's results (few), never from the bodies' cases (SQLite would otherwise walk every case
         // of the bodies and probe for a result: 12 s at 1M cases with none).
         let base: SQLQueryString = """
             FROM case_remedies rm CROSS JOIN cases c \(join)
-            WHERE c.id = rm.case_id AND rm.result IS NOT NULL AND rm.result_on >= \(bind: s.from) AND rm.result_on <= \(bind: s.to) AND \(t) IN (\(binds: ids(s)))
+            WHERE c.id = rm.case_id AND rm.result IS NOT NULL AND rm.result_on >= \(bind: s.from) AND rm.result_on <= \(bind: s.to) AND \(scope)
             """
         let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN rm.result IN (\(binds: reversed)) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
         let bad = try await againstRows("""
@@ -177,11 +197,27 @@ enum IndicatorQueries {
 
     // MARK: officers (of a body, or the officer)
 
+    /// Officers of the parties: the body's, the officer, or those on a post of the unit at the cutoff.
     private static func officerScope(_ s: Scope) -> SQLQueryString {
-        s.targetKind == .officer ? "o.id IN (\(binds: ids(s)))" : "o.agency_id IN (\(binds: ids(s)))"
+        switch s.targetKind {
+        case .officer: "o.id IN (\(binds: ids(s)))"
+        case .agency: "o.agency_id IN (\(binds: ids(s)))"
+        case .unit: "u.id IN (\(binds: ids(s))) AND \(onUnitPost("o.id", date: "\(bind: s.cutoff)"))"
+        }
     }
 
-    private static func officerTarget(_ s: Scope) -> SQLQueryString { s.targetKind == .officer ? "o.id" : "o.agency_id" }
+    private static func officerTarget(_ s: Scope) -> SQLQueryString {
+        switch s.targetKind {
+        case .officer: "o.id"
+        case .agency: "o.agency_id"
+        case .unit: "u.id"
+        }
+    }
+
+    /// `officers o` (with the units for a unit plan).
+    private static func officerFrom(_ s: Scope) -> SQLQueryString {
+        s.targetKind == .unit ? "FROM officers o CROSS JOIN enforcement_units u" : "FROM officers o"
+    }
 
     /// 持证: serving officers with a valid certificate inspected for the year (年检).
     private static func certificates(_ s: Scope, _ sql: any SQLDatabase) async throws -> [UUID: Computed] {
@@ -190,7 +226,7 @@ enum IndicatorQueries {
             EXISTS (SELECT 1 FROM certificates ct WHERE ct.officer_id = o.id AND ct.status = \(bind: CertificateStatus.valid.rawValue)
                     AND ct.valid_until >= \(bind: s.cutoff) AND ct.last_inspection_year >= \(bind: s.year))
             """
-        let base: SQLQueryString = "FROM officers o WHERE o.status = \(bind: OfficerStatus.serving.rawValue) AND \(officerScope(s))"
+        let base: SQLQueryString = "\(officerFrom(s)) WHERE o.status = \(bind: OfficerStatus.serving.rawValue) AND \(officerScope(s))"
         let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN \(ok) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
         let bad = try await againstRows("""
             SELECT \(t) AS target, o.id AS id, o.name AS label, '无有效执法证或未通过 ' || \(bind: String(s.year)) || ' 年度年检' AS note, o.name AS sk
@@ -207,7 +243,7 @@ enum IndicatorQueries {
             COALESCE((SELECT SUM(tr.hours) FROM training_records tr WHERE tr.officer_id = o.id
                       AND tr.held_on >= \(bind: s.from) AND tr.held_on <= \(bind: s.to)), 0)
             """
-        let base: SQLQueryString = "FROM officers o WHERE o.status = \(bind: OfficerStatus.serving.rawValue) AND \(officerScope(s))"
+        let base: SQLQueryString = "\(officerFrom(s)) WHERE o.status = \(bind: OfficerStatus.serving.rawValue) AND \(officerScope(s))"
         let agg = try await sql.raw("SELECT \(t) AS target, COUNT(*) AS n, SUM(CASE WHEN \(hours) >= \(bind: required) THEN 1 ELSE 0 END) AS ok \(base) GROUP BY \(t)").all()
         let bad = try await againstRows("""
             SELECT \(t) AS target, o.id AS id, o.name AS label, '本年度培训 ' || CAST(\(hours) AS TEXT) || ' 学时，要求 ' || \(bind: String(required)) || ' 学时' AS note, o.name AS sk
