@@ -34,6 +34,12 @@ public enum QuanzeApp {
         // Read after `Application.make`, which loads `.env` files into the environment.
         var options = AppOptions.fromEnvironment()
         if flags.demo { (options.demoMode, options.loadDemoData) = (true, true) }
+        if command == "restore", !isHelp {
+            // Before `configure`: the restore replaces the database the app would otherwise open.
+            try await app.asyncShutdown()
+            try await RestoreCommand.run(arguments: args, options: options)
+            return
+        }
         if flags.noAutoMigrate { options.autoMigrate = false }
         do {
             try await configure(app, options: options)
@@ -45,6 +51,7 @@ public enum QuanzeApp {
             app.asyncCommands.use(BenchCommand(), as: "bench")
             app.asyncCommands.use(ChecksCommand(), as: "checks")
             app.asyncCommands.use(LiabilityCommand(), as: "liability")
+            app.asyncCommands.use(BackupCommand(), as: "backup")
             if isServe {
                 if options.autoMigrate { try await app.autoMigrate() }
                 if options.loadDemoData, try await DemoData.loadIfEmpty(app) { print(DemoData.banner) }
