@@ -5,13 +5,16 @@
 #   2. swift build --build-tests; swift test          (unit + HTTP tests on SQLite)
 #   3. the QuanzeServerTests suite again on a throwaway PostgreSQL 15 (127.0.0.1:54329)
 #   4. swift build -c release --product quanze; scripts/e2e.sh (browser, axe, schemathesis)
-#   5. summary with each step's duration
+#   5. crash safety (SIGKILL under writers) and a short 64-client soak, SQLite and PostgreSQL
+#      (scripts/reliability.py)
+#   6. summary with each step's duration
 # A failed build stops the run at once; a failed test step lets the later steps
 # run, and the suite fails at the end.
 # Switches for local iteration (default: everything runs):
 #   QUANZE_SKIP_PG=1     skip step 3
 #   QUANZE_SKIP_E2E=1    skip step 4 (release build + e2e)
 #   QUANZE_SKIP_TOOLS=1  skip step 1 (trust what is installed)
+#   QUANZE_SKIP_RELIABILITY=1  skip step 5 (QUANZE_CRASH_KILLS, QUANZE_SOAK_SECONDS size it)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -80,7 +83,33 @@ else
   qz_step_soft "e2e (browser, axe, schemathesis)" bash scripts/e2e.sh
 fi
 
-# --- 5. summary: printed by the EXIT trap (also on failure) -------------------
+# --- 5. crash safety and soak, short (long runs: benchmarks/reliability.sh) ----
+reliability_sqlite() {
+  python3 scripts/reliability.py crash --kills "${QUANZE_CRASH_KILLS:-12}" --bin .build/release/quanze
+  python3 scripts/reliability.py soak --seconds "${QUANZE_SOAK_SECONDS:-45}" --clients 64 --bin .build/release/quanze
+}
+reliability_pg() { # its own PostgreSQL, stopped by the trap
+  trap 'qz_pg_stop' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  qz_pg_start
+  python3 scripts/reliability.py crash --kills "${QUANZE_CRASH_KILLS:-12}" --bin .build/release/quanze --database-url "$(qz_pg_url)"
+  psql -X -q -h 127.0.0.1 -p "$QZ_PG_PORT" -U postgres -c "DROP DATABASE $QZ_PG_DB" -c "CREATE DATABASE $QZ_PG_DB"
+  python3 scripts/reliability.py soak --seconds "${QUANZE_SOAK_SECONDS:-45}" --clients 64 --bin .build/release/quanze --database-url "$(qz_pg_url)"
+}
+if qz_truthy "${QUANZE_SKIP_E2E:-}" || qz_truthy "${QUANZE_SKIP_RELIABILITY:-}"; then
+  qz_skip "crash + soak (SQLite)" "QUANZE_SKIP_E2E/QUANZE_SKIP_RELIABILITY"
+  qz_skip "crash + soak (PostgreSQL)" "QUANZE_SKIP_E2E/QUANZE_SKIP_RELIABILITY"
+else
+  qz_step_soft "crash + soak (SQLite)" reliability_sqlite
+  if qz_truthy "${QUANZE_SKIP_PG:-}"; then
+    qz_skip "crash + soak (PostgreSQL)" "QUANZE_SKIP_PG"
+  else
+    qz_step_soft "crash + soak (PostgreSQL)" reliability_pg
+  fi
+fi
+
+# --- 6. summary: printed by the EXIT trap (also on failure) -------------------
 # Build failures stop the run at once; test failures let the later steps run
 # and fail the suite here.
 if (( ${#QZ_FAILED_STEPS[@]} > 0 )); then
