@@ -271,6 +271,24 @@ struct LiabilityIntakeTests {
         }
     }
 
+    @Test("oversight swept by several instances at once opens the item once (025's unique index)")
+    func concurrentSweeps() async throws {
+        try await withTestApp { app, clock in
+            try await Self.useTestProfile(app)
+            let sup = try await app.token("supervisor1")
+            let item = try await Self.enter(app, sup, extra: ["discoveredOn": "2026-11-10"]).content.decode(LiabilityIntakeDTO.self)
+            clock.advance(by: 6 * 86_400)
+            let services: AppServices = app.services
+            let opened = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 { group.addTask { try await PursuerOversight.sweep(services: services, on: app.db).opened } }
+                return try await group.reduce(0, +)
+            }
+            #expect(opened == 1)
+            #expect(try await LiabilityIntake.query(on: app.db).filter(\.$sourceKind == "pursuer_overdue").filter(\.$sourceID == item.id).count() == 1)
+            #expect(try await app.audits(.liabilityPursuerOverdue).count == 1)
+        }
+    }
+
     @Test("console: the list with filters and hand entry, an item with 不予立案, a matter with masked people and forms")
     func pages() async throws {
         try await withTestApp { app, _ in

@@ -18,4 +18,11 @@ enum RowLock {
         try await sql.update(Certificate.schema).set("status", to: SQLIdentifier("status"))
             .where("id", .equal, id).run()
     }
+
+    /// The 全过程记录 head: every append takes it, so a transaction that will append anyway loses
+    /// nothing by taking it first — and on SQLite starts as a writer instead of failing to upgrade.
+    static func recordLog(on tx: any Database) async throws {
+        guard let sql = tx as? any SQLDatabase else { return }
+        try await sql.raw("UPDATE record_head SET size = size WHERE id = 1").run()
+    }
 }

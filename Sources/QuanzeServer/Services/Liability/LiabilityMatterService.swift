@@ -258,7 +258,20 @@ enum PursuerOversight {
     private static func open(sourceID: UUID, agencyID: UUID, caseID: UUID?, summary: String, provision: Provision,
                              services: AppServices, today: LocalDate, on db: any Database) async throws -> Bool {
         let kind = LiabilitySourceKind.pursuerOverdue.rawValue
-        return try await db.transaction { tx in
+        do {
+            return try await openOnce(kind: kind, sourceID: sourceID, agencyID: agencyID, caseID: caseID, summary: summary,
+                                      provision: provision, services: services, today: today, on: db)
+        } catch let e as any DatabaseError where e.isConstraintFailure {
+            // Another instance's sweep opened it first (025's unique index).
+            return false
+        }
+    }
+
+    private static func openOnce(kind: String, sourceID: UUID, agencyID: UUID, caseID: UUID?, summary: String, provision: Provision,
+                                 services: AppServices, today: LocalDate, on db: any Database) async throws -> Bool {
+        try await db.transaction { tx in
+            // Serialises concurrent sweeps (several instances, or requests of one): the second sees the first's item.
+            try await RowLock.recordLog(on: tx)
             guard try await LiabilityIntake.query(on: tx).filter(\.$sourceKind == kind).filter(\.$sourceID == sourceID).first() == nil else { return false }
             let item = LiabilityIntake()
             let id = UUID()
