@@ -6,6 +6,9 @@
                                                    each time (ready within 30 s) and check at the end.
   reliability.py soak --seconds S [--clients C]    C clients (64) of mixed reads and writes for S
                                                    seconds; zero 5xx, memory (RSS) sampled.
+  reliability.py multi --seconds S --database-url U
+                                                   two `quanze serve` instances on one PostgreSQL,
+                                                   clients spread over both (scale-out, issue 7 item 1).
 
 Both end with the same checks, on SQLite (default, a fresh QUANZE_DATA_DIR) or PostgreSQL
 (--database-url, an empty database):
@@ -58,10 +61,10 @@ def today_cst() -> str:
 
 
 class Server:
-    def __init__(self, args, work):
+    def __init__(self, args, work, port=None, name="server"):
         self.bin = args.bin
-        self.port = args.port
-        self.base = f"http://127.0.0.1:{args.port}"
+        self.port = port or args.port
+        self.base = f"http://127.0.0.1:{self.port}"
         self.work = work
         self.data = os.path.join(work, "data")
         os.makedirs(self.data, exist_ok=True)
@@ -75,7 +78,7 @@ class Server:
             "QUANZE_PORTAL_RATE_LIMIT": "0", "LOG_LEVEL": "warning",
         })
         self.proc = None
-        self.log = open(os.path.join(work, "server.log"), "ab")
+        self.log = open(os.path.join(work, f"{name}.log"), "ab")
         self.ready_times = []
 
     def start(self):
@@ -218,8 +221,9 @@ def read(base, tok, ledger):
             ledger.server_errors.append((path, status, res))
 
 
-def client(base, tok, ledger, stop, mix_reads):
+def client(bases, tok, ledger, stop, mix_reads):
     while not stop.is_set():
+        base = random.choice(bases)
         try:
             r = random.random()
             if mix_reads and r < 0.7:
@@ -276,7 +280,7 @@ def final_checks(server, args, ledger, base, tok):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["crash", "soak"])
+    ap.add_argument("mode", choices=["crash", "soak", "multi"])
     ap.add_argument("--bin", default=os.environ.get("QUANZE_BIN", ".build/release/quanze"))
     ap.add_argument("--port", type=int, default=int(os.environ.get("QUANZE_RELIABILITY_PORT", "18090")))
     ap.add_argument("--database-url", default=None, help="PostgreSQL URL of an empty database (default: SQLite)")
@@ -291,16 +295,29 @@ def main():
     random.seed(args.seed)
     clients = args.clients or (8 if args.mode == "crash" else 64)
     work = tempfile.mkdtemp(prefix=f"quanze-{args.mode}.")
+    if args.mode == "multi" and not args.database_url:
+        raise SystemExit("multi needs --database-url (several instances share one PostgreSQL)")
     server = Server(args, work)
+    second = Server(args, work, port=args.port + 1, name="server2") if args.mode == "multi" else None
     ledger = Ledger()
-    figures = {"mode": args.mode, "storage": "postgresql" if args.database_url else "sqlite", "clients": clients}
+    figures = {"mode": args.mode, "storage": "postgresql" if args.database_url else "sqlite", "clients": clients,
+               "instances": 2 if args.mode == "multi" else 1}
     ok = False
     try:
         server.start()
         base = server.base
-        tok = token(base, "officer.amr1")
+        bases = [base]
+        if second:
+            second.start()   # after the first: migrations and demo data are in place
+            bases.append(second.base)
+        # A token issued by one instance works on the other: sessions live in the database.
+        tok = token(random.choice(bases), "officer.amr1")
+        for b in bases:
+            status, _ = call(b, "GET", "/api/v1/me", None, tok)
+            if status != 200:
+                raise SystemExit(f"token refused by {b}: HTTP {status}")
         stop = threading.Event()
-        threads = [threading.Thread(target=client, args=(base, tok, ledger, stop, args.mode == "soak"), daemon=True)
+        threads = [threading.Thread(target=client, args=(bases, tok, ledger, stop, args.mode != "crash"), daemon=True)
                    for _ in range(clients)]
         for t in threads:
             t.start()
@@ -325,11 +342,13 @@ def main():
         for t in threads:
             t.join(timeout=60)
         elapsed = time.monotonic() - t0
+        if second:
+            second.stop()
         problems = final_checks(server, args, ledger, base, tok)
         restarts = server.ready_times[1:]
         if restarts and max(restarts) > READY_LIMIT:
             problems.append(f"a restart took {max(restarts):.1f} s (limit {READY_LIMIT:.0f} s)")
-        if args.mode == "soak" and ledger.server_errors:
+        if args.mode != "crash" and ledger.server_errors:
             problems.append(f"{len(ledger.server_errors)} responses 5xx, first: {ledger.server_errors[0]}")
         figures.update({
             "seconds": round(elapsed, 1), "kills": args.kills if args.mode == "crash" else 0,
@@ -340,7 +359,7 @@ def main():
             "restart_seconds_mean": round(sum(restarts) / len(restarts), 2) if restarts else None,
             "rss_kb_samples": rss, "problems": problems,
         })
-        if args.mode == "soak" and elapsed > 0:
+        if args.mode != "crash" and elapsed > 0:
             figures["requests_per_second"] = round(sum(ledger.status.values()) / elapsed, 1)
         print(json.dumps(figures, ensure_ascii=False, indent=1))
         if args.json:
@@ -351,6 +370,8 @@ def main():
         ok = not problems
     finally:
         server.stop()
+        if second:
+            second.stop()
         if ok and not args.keep:
             shutil.rmtree(work, ignore_errors=True)
         else:

@@ -5,8 +5,8 @@
 #   2. swift build --build-tests; swift test          (unit + HTTP tests on SQLite)
 #   3. the QuanzeServerTests suite again on a throwaway PostgreSQL 15 (127.0.0.1:54329)
 #   4. swift build -c release --product quanze; scripts/e2e.sh (browser, axe, schemathesis)
-#   5. crash safety (SIGKILL under writers) and a short 64-client soak, SQLite and PostgreSQL
-#      (scripts/reliability.py)
+#   5. crash safety (SIGKILL under writers) and a short 64-client soak, SQLite and PostgreSQL,
+#      and two instances on one PostgreSQL (scripts/reliability.py)
 #   6. summary with each step's duration
 # A failed build stops the run at once; a failed test step lets the later steps
 # run, and the suite fails at the end.
@@ -96,16 +96,18 @@ reliability_pg() { # its own PostgreSQL, stopped by the trap
   python3 scripts/reliability.py crash --kills "${QUANZE_CRASH_KILLS:-12}" --bin .build/release/quanze --database-url "$(qz_pg_url)"
   psql -X -q -h 127.0.0.1 -p "$QZ_PG_PORT" -U postgres -c "DROP DATABASE $QZ_PG_DB" -c "CREATE DATABASE $QZ_PG_DB"
   python3 scripts/reliability.py soak --seconds "${QUANZE_SOAK_SECONDS:-45}" --clients 64 --bin .build/release/quanze --database-url "$(qz_pg_url)"
+  psql -X -q -h 127.0.0.1 -p "$QZ_PG_PORT" -U postgres -c "DROP DATABASE $QZ_PG_DB" -c "CREATE DATABASE $QZ_PG_DB"
+  python3 scripts/reliability.py multi --seconds "${QUANZE_SOAK_SECONDS:-45}" --clients 32 --bin .build/release/quanze --database-url "$(qz_pg_url)"
 }
 if qz_truthy "${QUANZE_SKIP_E2E:-}" || qz_truthy "${QUANZE_SKIP_RELIABILITY:-}"; then
   qz_skip "crash + soak (SQLite)" "QUANZE_SKIP_E2E/QUANZE_SKIP_RELIABILITY"
-  qz_skip "crash + soak (PostgreSQL)" "QUANZE_SKIP_E2E/QUANZE_SKIP_RELIABILITY"
+  qz_skip "crash + soak + two instances (PostgreSQL)" "QUANZE_SKIP_E2E/QUANZE_SKIP_RELIABILITY"
 else
   qz_step_soft "crash + soak (SQLite)" reliability_sqlite
   if qz_truthy "${QUANZE_SKIP_PG:-}"; then
-    qz_skip "crash + soak (PostgreSQL)" "QUANZE_SKIP_PG"
+    qz_skip "crash + soak + two instances (PostgreSQL)" "QUANZE_SKIP_PG"
   else
-    qz_step_soft "crash + soak (PostgreSQL)" reliability_pg
+    qz_step_soft "crash + soak + two instances (PostgreSQL)" reliability_pg
   fi
 fi
 
