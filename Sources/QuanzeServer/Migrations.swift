@@ -60,6 +60,8 @@ enum QuanzeMigrations {
         app.migrations.add(AddFileReviewGaps())
         // 021: limits and decisions carry their case's body and procedure (评议考核 and 执法统计 at 1M cases)
         app.migrations.add(AddDeadlineAgency())
+        // 023: 责任追究 consequences (certificates, posts, 停止执法, assessment) of liability decisions
+        app.migrations.add(CreateLiabilityConsequences())
         // 025: one 追究机关逾期 item per lapse, even with several instances sweeping at once
         app.migrations.add(AddIntakeOnceIndex())
     }

@@ -120,6 +120,9 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case liabilityEvidence = "liability.evidence"
     case liabilityStatement = "liability.statement"
     case liabilityPursuerOverdue = "liability.pursuer_overdue"
+    // 责任追究 consequences (issue 6 item 6)
+    case liabilityConsequenceApply = "liability.consequence_apply"
+    case liabilityConsequenceUndo = "liability.consequence_undo"
 
     var label: String {
         switch self {
@@ -236,6 +239,8 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .liabilityEvidence: "记录调查证据、询问"
         case .liabilityStatement: "陈述申辩"
         case .liabilityPursuerOverdue: "追究机关逾期转为线索"
+        case .liabilityConsequenceApply: "执行责任追究处理"
+        case .liabilityConsequenceUndo: "撤回责任追究处理"
         }
     }
 }

@@ -244,7 +244,28 @@ struct AssessmentResultDTO: Content, Sendable {
     var grade: String
     var gradeLabel: String
     var consequences: [ConsequenceDTO]
+    /// 责任追究 sanctions of the year in force on the party (issue 6 item 6), each citing its decision.
+    var liability: [LiabilityFlagDTO]
     var findings: [FindingDTO]
+}
+
+/// A 责任追究 consequence shown in an assessment result or on the officer page.
+struct LiabilityFlagDTO: Content, Sendable, Equatable {
+    var sanctionName: String
+    var effect: String?
+    var documentNumber: String
+    var decidedOn: String
+    var since: String?
+    var note: String?
+
+    init(_ c: LiabilityConsequence) {
+        sanctionName = c.sanctionName
+        effect = c.effect
+        documentNumber = c.documentNumber
+        decidedOn = c.decidedOn
+        since = c.appliedOn
+        note = c.note
+    }
 }
 
 struct AssessmentPlanDTO: Content, Sendable {

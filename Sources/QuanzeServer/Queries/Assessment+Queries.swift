@@ -21,6 +21,7 @@ enum AssessmentQueries {
         let jurisdiction = try await Jurisdiction.find(plan.$jurisdiction.id, on: db)
         let profile = jurisdiction.flatMap { profiles.effective(id: $0.profileID) }
         let history = try await AssessmentService.history(plan, on: db)
+        let liability = try await LiabilityConsequenceQueries.assessmentFlags(kind: plan.targetKind, targets: results.map(\.targetID), year: plan.year, on: db)
         let leafOrder = Dictionary(uniqueKeysWithValues: plan.indicators.flatMap(\.leaves).enumerated().map { ($1.code, $0) })
         return AssessmentPlanDTO(
             id: planID, year: plan.year, targetKind: plan.targetKind.rawValue, name: plan.name, agencyId: plan.$agency.id,
@@ -34,6 +35,7 @@ enum AssessmentQueries {
                 return AssessmentResultDTO(
                     id: r.id!, targetId: r.targetID, targetName: r.targetName, total: Double(r.totalCenti) / 100, rankScore: Double(r.rankCenti) / 100,
                     rank: rankOf[r.id!] ?? 0, grade: r.grade.rawValue, gradeLabel: r.grade.label, consequences: consequences.map(ConsequenceDTO.init),
+                    liability: (liability[r.targetID] ?? []).map(LiabilityFlagDTO.init),
                     findings: (findings[r.id!] ?? []).sorted { (leafOrder[$0.indicatorCode] ?? 0) < (leafOrder[$1.indicatorCode] ?? 0) }
                         .map { FindingDTO($0, items: items) })
             })

@@ -27,6 +27,10 @@ enum CertificateService {
         guard s.qualification.qualified else {
             throw AppError("OFFICER_NOT_QUALIFIED", .conflict, "\(s.officer.name) 不具备执法资格，不能核发证件：" + s.qualification.unmet.joined(separator: "；"))
         }
+        if let c = try await LiabilityConsequenceQueries.stopping(officerID: try s.officer.requireID(), on: req.db),
+           c.effect == SanctionEffect.revokeQualification.rawValue {
+            throw AppError.conflict("QUALIFICATION_REVOKED", "\(s.officer.name) 已被取消执法资格（责任追究处理决定 \(c.documentNumber)），不能核发证件")
+        }
         if let held = s.certificate, !held.status.isFinal {
             throw AppError.conflict("CERTIFICATE_ALREADY_HELD", "\(s.officer.name) 已持有证件 \(held.number)（\(held.status.label)）")
         }
@@ -64,6 +68,14 @@ enum CertificateService {
         }
         let actor = try req.principal().displayName
         let certID = try cert.requireID()
+        // An officer concerned in a liability matter not yet closed has an unprocessed fault: no 年审 until it is
+        // processed (通州 第十三条; issue 6 item 6).
+        let openMatters: [LiabilityMatter]
+        if a.kind == .inspect {
+            openMatters = try await LiabilityConsequenceQueries.openMatters(officerID: s.officer.requireID(), on: req.db)
+        } else {
+            openMatters = []
+        }
         try await req.db.transaction { tx in
             try await RowLock.certificate(certID, on: tx)
             guard let fresh = try await Certificate.find(certID, on: tx) else { throw AppError.notFound }
@@ -76,10 +88,15 @@ enum CertificateService {
             switch a.kind {
             case .inspect:
                 let inspected = fresh.lastInspectionYear == today.year
-                if let r = AnnualInspection.refusal(examPassedThisYear: s.facts.examPassedThisYear, unprocessedFaults: s.unprocessedFaults,
-                                                    status: fresh.status, alreadyInspected: inspected, year: today.year) {
-                    throw AppError.conflict(r.code, r.message)
+                let refusal = AnnualInspection.refusal(examPassedThisYear: s.facts.examPassedThisYear, unprocessedFaults: s.unprocessedFaults,
+                                                       status: fresh.status, alreadyInspected: inspected, year: today.year)
+                if let r = refusal, r.code != "INSPECTION_NOT_PASSED" { throw AppError.conflict(r.code, r.message) }
+                if !openMatters.isEmpty {
+                    let matters = openMatters.map(LiabilityConsequenceQueries.describe).joined(separator: "；")
+                    throw AppError.conflict("FAULT_UNPROCESSED", "不予年检：\(s.officer.name) 涉及的\(matters)尚未办结，执法过错未经处理（通州区行政执法人员管理办法 第十三条）"
+                                            + (refusal.map { "；另：" + $0.message } ?? ""))
                 }
+                if let r = refusal { throw AppError.conflict(r.code, r.message) }
                 fresh.lastInspectionYear = today.year
                 detail = "\(today.year)年度年审通过"
             case .suspend:
@@ -95,6 +112,10 @@ enum CertificateService {
                     events.append((.revocationProposed, SuspensionCheck.proposalText(suspensionCount: count, rule: rule)))
                 }
             case .restore, .revoke, .cancel:
+                if a.kind == .restore, let held = try await LiabilityConsequenceQueries.holding(certificateID: certID, on: tx) {
+                    throw AppError.conflict("CERTIFICATE_HELD_BY_LIABILITY",
+                                            "证件依责任追究处理决定 \(held.documentNumber) 暂扣，只能随该决定的变更或撤销恢复")
+                }
                 fresh.suspendedOn = nil
                 fresh.decisionDue = nil
             case .issue, .revocationProposed:

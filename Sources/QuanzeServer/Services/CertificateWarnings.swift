@@ -17,6 +17,8 @@ struct CertificateWarnings: Sendable {
     var revocationProposals: [Row] = []
     var notInspected: [Row] = []
     var trainingShort: [Row] = []
+    /// Certificate holders concerned in a liability matter not yet closed: no 年审 until it is (issue 6 item 6).
+    var faultUnprocessed: [Row] = []
 
     static func compute(for p: Principal, req: Request) async throws -> CertificateWarnings {
         let agencies = try await AgencyQueries.scoped(for: p, on: req.db).all()
@@ -41,6 +43,20 @@ struct CertificateWarnings: Sendable {
             }
             if let rule = s.rules.yearlyTrainingHours, s.facts.trainingHoursThisYear < rule.value {
                 w.trainingShort.append(Row(summary: s, certificate: c, detail: "\(today.year)年已培训 \(s.facts.trainingHoursThisYear) 学时，不足\(rule.display)（\(rule.source.document) \(rule.source.article)）"))
+            }
+        }
+        let officerIDs: [UUID?] = summaries.compactMap { $0.officer.id }.map { Optional($0) }
+        let persons = officerIDs.isEmpty ? [] : try await LiabilityPerson.query(on: req.db).filter(\.$officerID ~~ officerIDs).all()
+        if !persons.isEmpty {
+            let open = try await LiabilityMatter.query(on: req.db).filter(\.$id ~~ Array(Set(persons.map(\.matterID))))
+                .filter(\.$status !~ LiabilityConsequenceQueries.closingStatuses).all()
+            let byID = Dictionary(uniqueKeysWithValues: open.compactMap { m in m.id.map { ($0, m) } })
+            for s in summaries {
+                guard let c = s.certificate, !c.status.isFinal else { continue }
+                let matters = persons.filter { $0.officerID == s.officer.id }.compactMap { byID[$0.matterID] }
+                guard !matters.isEmpty else { continue }
+                w.faultUnprocessed.append(Row(summary: s, certificate: c,
+                                              detail: matters.map(LiabilityConsequenceQueries.describe).joined(separator: "；") + "尚未办结，不予年审"))
             }
         }
         return w

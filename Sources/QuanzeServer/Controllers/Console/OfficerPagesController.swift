@@ -191,7 +191,10 @@ struct OfficerPagesController: RouteCollection {
         let summary = try await OfficerQueries.summary(officer, agency: agency, year: req.today.year, services: req.services, on: req.db)
         let r = try await OfficerQueries.records(of: try officer.requireID(), on: req.db)
         let events = try await CertificateEvent.query(on: req.db).filter(\.$certificate.$id ~~ r.certificates.compactMap(\.id)).sort(\.$sequence).all()
-        return OfficerDetailPage(principal: p, summary: summary, trainings: r.trainings, exams: r.exams, faults: r.faults,
-                                 certificates: r.certificates, events: Dictionary(grouping: events, by: { $0.$certificate.id }), today: req.today)
+        var page = OfficerDetailPage(principal: p, summary: summary, trainings: r.trainings, exams: r.exams, faults: r.faults,
+                                     certificates: r.certificates, events: Dictionary(grouping: events, by: { $0.$certificate.id }), today: req.today)
+        page.liability = try await LiabilityConsequenceQueries.inForce(officerID: try officer.requireID(), on: req.db)
+        page.openMatters = try await LiabilityConsequenceQueries.openMatters(officerID: try officer.requireID(), on: req.db)
+        return page
     }
 }

@@ -169,6 +169,7 @@ enum AssessmentService {
             }
         }
         let ratings = leaves.contains { $0.kind == .external } ? try await EvaluationService.ratings(plan, targets: ids, on: db) : [:]
+        let liability = try await LiabilityConsequenceQueries.assessmentFlags(kind: plan.targetKind, targets: ids, year: plan.year, on: db)
         let old = try await AssessmentFinding.query(on: db).filter(\.$plan.$id == planID).all()
         let entered = Dictionary(old.filter { $0.kind == .entered }.map { ("\($0.targetID)|\($0.indicatorCode)", $0) }, uniquingKeysWith: { a, _ in a })
         let tx = db
@@ -233,7 +234,7 @@ enum AssessmentService {
                 }
                 result.totalCenti = total
                 result.rankCenti = rank
-                result.grade = plan.thresholds.grade(centi: total)
+                result.grade = LiabilityConsequenceQueries.grade(plan.thresholds.grade(centi: total), flags: liability[targetID] ?? [])
                 try await result.save(on: tx)
             }
             plan.status = .computed
@@ -250,7 +251,8 @@ enum AssessmentService {
         let fs = try await AssessmentFinding.query(on: tx).filter(\.$result.$id == resultID).all()
         result.totalCenti = fs.reduce(0) { $0 + $1.pointsCenti }
         result.rankCenti = fs.reduce(0) { $0 + ($1.kind == .automatic ? $1.rankCenti : $1.pointsCenti) }
-        result.grade = plan.thresholds.grade(centi: result.totalCenti)
+        let liability = try await LiabilityConsequenceQueries.assessmentFlags(kind: plan.targetKind, targets: [result.targetID], year: plan.year, on: tx)
+        result.grade = LiabilityConsequenceQueries.grade(plan.thresholds.grade(centi: result.totalCenti), flags: liability[result.targetID] ?? [])
         try await result.save(on: tx)
     }
 

@@ -180,10 +180,13 @@ struct AssessmentPlanPage {
     }
 
     private func resultRow(_ r: AssessmentResultDTO) -> [Node<HTML.BodyContext>] {
-        let consequences: Node<HTML.BodyContext> = r.consequences.isEmpty ? .text("—") : .ul(.forEach(r.consequences) { c in
+        let liability: [Node<HTML.ListContext>] = r.liability.map { f in
+            .li(.span(.class("badge warn"), .text("责任追究")), .text(" \(f.sanctionName)（处理决定 \(f.documentNumber)，\(f.since ?? f.decidedOn) 起）"))
+        }
+        let consequences: Node<HTML.BodyContext> = r.consequences.isEmpty && r.liability.isEmpty ? .text("—") : .ul(.forEach(r.consequences) { c in
             .li(.text("\(c.name)\(c.years > 1 ? "（连续 \(c.years) 年）" : "")：\(c.sanctions.joined(separator: "或"))"), .text(" "),
                 .span(.class("source"), .text("依据：\(c.source.document) \(c.source.article)（\(c.origin)）")))
-        })
+        }, .group(liability))
         var row: [Node<HTML.BodyContext>] = [
             .text("\(r.rank)"), .text(r.targetName), .text(AssessmentText.points(r.total)), .text(AssessmentText.points(r.rankScore)),
             .span(.class(r.grade == "unqualified" ? "badge warn" : "badge ok"), .text(r.gradeLabel)), consequences,

@@ -13,6 +13,9 @@ struct OfficerDetailPage {
     let certificates: [Certificate]
     let events: [UUID: [CertificateEvent]]
     let today: LocalDate
+    /// 责任追究: consequences in force and matters not yet closed that concern the officer (issue 6 item 6).
+    var liability: [LiabilityConsequence] = []
+    var openMatters: [LiabilityMatter] = []
     var message: String? = nil
     var error: String? = nil
 
@@ -44,9 +47,23 @@ struct OfficerDetailPage {
                .unwrap(rules.newStaffTrainingHours) { r in .group(.text(" 新录用人员不少于\(r.display)；"), UI.source(r.source)) },
                .unwrap(rules.yearlyTrainingHours) { r in .group(.text(" 在岗人员每年不少于\(r.display)；"), UI.source(r.source)) },
                .if(rules.newStaffTrainingHours == nil && rules.yearlyTrainingHours == nil, .text(" 本辖区规则配置未规定培训学时标准。"))),
+            liabilitySection,
             certificateSection,
             recordsSection
         ))
+    }
+
+    private var liabilitySection: Node<HTML.BodyContext> {
+        guard !liability.isEmpty || !openMatters.isEmpty else { return .empty }
+        return .group(
+            .h2(.text("责任追究处理")),
+            .forEach(openMatters) { m in
+                UI.alert("\(LiabilityConsequenceQueries.describe(m))尚未办结：执法过错未经处理，不予年审（通州区行政执法人员管理办法 第十三条）。", kind: "warn")
+            },
+            .if(!liability.isEmpty, UI.table(caption: "正在执行的责任追究处理", headers: ["处理", "处理决定书", "自", "执行情况"], rows: liability.map { c in
+                [.text(c.sanctionName), .text("\(c.documentNumber)（\(c.decidedOn)）"), .text(c.appliedOn ?? "—"), .text(c.note ?? c.reason)]
+            }))
+        )
     }
 
     private var certificateSection: Node<HTML.BodyContext> {
@@ -150,6 +167,7 @@ struct CertificateWarningsPage {
             table("暂扣逾期未作处理决定", warnings.overdueSuspensions, empty: "没有逾期未处理的暂扣证件（或本辖区规则配置未规定处理期限）。"),
             table("核销建议", warnings.revocationProposals, empty: "没有待核销的证件。"),
             table("本年度未年审", warnings.notInspected, empty: "有效证件均已完成本年度年审。"),
+            table("责任追究案件尚未办结（不予年审）", warnings.faultUnprocessed, empty: "没有涉及未办结责任追究案件的持证人员。"),
             table("年度培训学时不足", warnings.trainingShort, empty: "持证人员本年度培训学时均已达标（或本辖区规则配置未规定）。")
         ))
     }
