@@ -60,5 +60,7 @@ enum QuanzeMigrations {
         app.migrations.add(AddFileReviewGaps())
         // 021: limits and decisions carry their case's body and procedure (评议考核 and 执法统计 at 1M cases)
         app.migrations.add(AddDeadlineAgency())
+        // 024: 执法协调 (beijing-tongzhou 协调规定) and 典型案例通报
+        app.migrations.add(CreateCoordination())
     }
 }

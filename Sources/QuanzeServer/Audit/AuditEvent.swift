@@ -120,6 +120,19 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case liabilityEvidence = "liability.evidence"
     case liabilityStatement = "liability.statement"
     case liabilityPursuerOverdue = "liability.pursuer_overdue"
+    // 执法协调 (beijing-tongzhou 协调规定) and 典型案例通报 (issue 6 items 9, 10)
+    case coordinationRaise = "coordination.raise"
+    case coordinationOpinionFile = "coordination.opinion_file"
+    case coordinationEscalate = "coordination.escalate"
+    case coordinationForward = "coordination.forward"
+    case coordinationResolve = "coordination.resolve"
+    case coordinationGovernmentDecide = "coordination.government_decide"
+    case coordinationExecutionReport = "coordination.execution_report"
+    case coordinationClose = "coordination.close"
+    case typicalCaseCompose = "typical_case.compose"
+    case typicalCaseEdit = "typical_case.edit"
+    case typicalCasePublish = "typical_case.publish"
+    case typicalCaseWithdraw = "typical_case.withdraw"
 
     var label: String {
         switch self {
@@ -236,6 +249,18 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .liabilityEvidence: "记录调查证据、询问"
         case .liabilityStatement: "陈述申辩"
         case .liabilityPursuerOverdue: "追究机关逾期转为线索"
+        case .coordinationRaise: "提起执法协调"
+        case .coordinationOpinionFile: "协调意见报送备案"
+        case .coordinationEscalate: "提出协调申请"
+        case .coordinationForward: "移送协调申请"
+        case .coordinationResolve: "协调机关协调结果"
+        case .coordinationGovernmentDecide: "区政府协调决定"
+        case .coordinationExecutionReport: "报告协调执行情况"
+        case .coordinationClose: "执法协调办结"
+        case .typicalCaseCompose: "编写典型案例"
+        case .typicalCaseEdit: "修改典型案例"
+        case .typicalCasePublish: "发布典型案例"
+        case .typicalCaseWithdraw: "撤回典型案例"
         }
     }
 }
