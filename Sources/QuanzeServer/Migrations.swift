@@ -62,6 +62,8 @@ enum QuanzeMigrations {
         app.migrations.add(AddDeadlineAgency())
         // 023: 责任追究 consequences (certificates, posts, 停止执法, assessment) of liability decisions
         app.migrations.add(CreateLiabilityConsequences())
+        // 024: 执法协调 (beijing-tongzhou 协调规定) and 典型案例通报
+        app.migrations.add(CreateCoordination())
         // 025: one 追究机关逾期 item per lapse, even with several instances sweeping at once
         app.migrations.add(AddIntakeOnceIndex())
     }

@@ -140,6 +140,15 @@ enum SiteURL {
     static let consoleDashboard = "/console/dashboard"
     static let publicOpenData = "/open-data"
     static func publicOpenDataFile(_ name: String, _ ext: String) -> String { "/open-data/\(name).\(ext)" }
+    // 执法协调 and 典型案例通报 (issue 6 items 9, 10)
+    static let consoleCoordination = "/console/coordination"
+    static func consoleCoordinationItem(_ id: UUID) -> String { "/console/coordination/\(id)" }
+    static func consoleCoordinationAction(_ id: UUID, _ action: String) -> String { "/console/coordination/\(id)/\(action)" }
+    static let consoleTypicalCases = "/console/typical-cases"
+    static func consoleTypicalCase(_ id: UUID) -> String { "/console/typical-cases/\(id)" }
+    static func consoleTypicalCaseAction(_ id: UUID, _ action: String) -> String { "/console/typical-cases/\(id)/\(action)" }
+    static let publicTypicalCases = "/typical-cases"
+    static func publicTypicalCase(_ id: UUID) -> String { "/typical-cases/\(id)" }
 
     // API
     static let api = "/api/v1"

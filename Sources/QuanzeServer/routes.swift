@@ -43,6 +43,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: PublicFileReviewsController())
     // 责任追究 intake, 立案 and investigation (issue 6 items 2, 3, 8)
     try app.register(collection: LiabilityPagesController())
+    // 执法协调 and 典型案例通报 (issue 6 items 9, 10)
+    try app.register(collection: CoordinationPagesController())
+    try app.register(collection: PublicTypicalCasesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -77,4 +80,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIAssessmentsController())
     try api.register(collection: APIStatisticsController())
     try api.register(collection: APILiabilityController())
+    try api.register(collection: APICoordinationController())
 }

@@ -371,6 +371,32 @@ let permissionMatrix: [String: Access] = [
     "POST /console/liability-matters/:matterID/recusals": .roles([.supervisor]),
     "POST /console/liability-matters/:matterID/evidence": .roles([.supervisor]),
     "POST /console/liability-matters/:matterID/statements": .roles([.supervisor, .officer]),   // legal.amr is no person concerned in the demo matter
+    // 执法协调 (issue 6 item 9): legal.amr is the initiating body of the demo city's dispute
+    "GET /api/v1/coordination": .roles([.supervisor, .legalOfficer]), "POST /api/v1/coordination": .roles([.legalOfficer]),
+    "GET /api/v1/coordination/:disputeID": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/coordination/:disputeID/opinion": .roles([.legalOfficer]), "POST /api/v1/coordination/:disputeID/escalate": .roles([.legalOfficer]),
+    "POST /api/v1/coordination/:disputeID/forward": .roles([.supervisor]), "POST /api/v1/coordination/:disputeID/resolve": .roles([.supervisor]),
+    "POST /api/v1/coordination/:disputeID/decision": .roles([.supervisor]),
+    "POST /api/v1/coordination/:disputeID/execution": .roles([.supervisor, .legalOfficer]),
+    "POST /api/v1/coordination/:disputeID/close": .roles([.supervisor]),
+    "GET /console/coordination": .roles([.supervisor, .legalOfficer]), "POST /console/coordination": .roles([.legalOfficer]),
+    "GET /console/coordination/:disputeID": .roles([.supervisor, .legalOfficer]),
+    "POST /console/coordination/:disputeID/opinion": .roles([.legalOfficer]), "POST /console/coordination/:disputeID/escalate": .roles([.legalOfficer]),
+    "POST /console/coordination/:disputeID/forward": .roles([.supervisor]), "POST /console/coordination/:disputeID/resolve": .roles([.supervisor]),
+    "POST /console/coordination/:disputeID/decision": .roles([.supervisor]),
+    "POST /console/coordination/:disputeID/execution": .roles([.supervisor, .legalOfficer]),
+    "POST /console/coordination/:disputeID/close": .roles([.supervisor]),
+    // 典型案例通报 (issue 6 item 10)
+    "GET /api/v1/typical-cases": .roles([.supervisor]), "POST /api/v1/typical-cases": .roles([.supervisor]),
+    "GET /api/v1/typical-cases/:typicalCaseID": .roles([.supervisor]), "PUT /api/v1/typical-cases/:typicalCaseID": .roles([.supervisor]),
+    "POST /api/v1/typical-cases/:typicalCaseID/publish": .roles([.supervisor]),
+    "POST /api/v1/typical-cases/:typicalCaseID/withdraw": .roles([.supervisor]),
+    "GET /console/typical-cases": .roles([.supervisor]), "POST /console/typical-cases": .roles([.supervisor]),
+    "GET /console/typical-cases/:typicalCaseID": .roles([.supervisor]),
+    "POST /console/typical-cases/:typicalCaseID/edit": .roles([.supervisor]),
+    "POST /console/typical-cases/:typicalCaseID/publish": .roles([.supervisor]),
+    "POST /console/typical-cases/:typicalCaseID/withdraw": .roles([.supervisor]),
+    "GET /typical-cases": .public, "GET /typical-cases/:typicalCaseID": .public, "GET /api/v1/public/typical-cases": .public,
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -483,6 +509,8 @@ struct PathIDs {
             "assessmentPlanID": DemoIDs.uuid("assessment:bodies:2026").uuidString,
             "findingID": try await assessmentFindingID(app),
             "intakeID": DemoIDs.uuid(DemoLiability.pendingKey).uuidString, "matterID": DemoIDs.uuid(DemoLiability.matterKey).uuidString,
+            "disputeID": DemoIDs.uuid(DemoCoordination.cityDisputeKey).uuidString,
+            "typicalCaseID": DemoIDs.uuid(DemoCoordination.typicalCaseKey).uuidString,
         ])
     }
 

@@ -123,6 +123,19 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     // 责任追究 consequences (issue 6 item 6)
     case liabilityConsequenceApply = "liability.consequence_apply"
     case liabilityConsequenceUndo = "liability.consequence_undo"
+    // 执法协调 (beijing-tongzhou 协调规定) and 典型案例通报 (issue 6 items 9, 10)
+    case coordinationRaise = "coordination.raise"
+    case coordinationOpinionFile = "coordination.opinion_file"
+    case coordinationEscalate = "coordination.escalate"
+    case coordinationForward = "coordination.forward"
+    case coordinationResolve = "coordination.resolve"
+    case coordinationGovernmentDecide = "coordination.government_decide"
+    case coordinationExecutionReport = "coordination.execution_report"
+    case coordinationClose = "coordination.close"
+    case typicalCaseCompose = "typical_case.compose"
+    case typicalCaseEdit = "typical_case.edit"
+    case typicalCasePublish = "typical_case.publish"
+    case typicalCaseWithdraw = "typical_case.withdraw"
 
     var label: String {
         switch self {
@@ -241,6 +254,18 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .liabilityPursuerOverdue: "追究机关逾期转为线索"
         case .liabilityConsequenceApply: "执行责任追究处理"
         case .liabilityConsequenceUndo: "撤回责任追究处理"
+        case .coordinationRaise: "提起执法协调"
+        case .coordinationOpinionFile: "协调意见报送备案"
+        case .coordinationEscalate: "提出协调申请"
+        case .coordinationForward: "移送协调申请"
+        case .coordinationResolve: "协调机关协调结果"
+        case .coordinationGovernmentDecide: "区政府协调决定"
+        case .coordinationExecutionReport: "报告协调执行情况"
+        case .coordinationClose: "执法协调办结"
+        case .typicalCaseCompose: "编写典型案例"
+        case .typicalCaseEdit: "修改典型案例"
+        case .typicalCasePublish: "发布典型案例"
+        case .typicalCaseWithdraw: "撤回典型案例"
         }
     }
 }

@@ -90,6 +90,8 @@ enum DemoData {
             try await DemoAssessments.load(jurisdictionID: jurisdictionID, today: LocalDate(instant: now), on: tx)
             // 责任追究 (issue 6 items 2–3): intake items and one matter under investigation.
             try await DemoLiability.load(services: app.services, today: LocalDate(instant: now), now: now, on: tx)
+            // 执法协调 disputes and 典型案例 (issue 6 items 9, 10)
+            try await DemoCoordination.load(services: app.services, today: LocalDate(instant: now), now: now, on: tx)
             try await app.services.audit.append(AuditEvent(
                 action: .demoLoad, outcome: .success, actorName: "system",
                 detail: "载入演示数据：2 个辖区、\(DemoAgencies.rows.count + DemoTongzhou.agencies.count) 个执法主体、\(accounts.count + DemoTongzhou.accounts.count) 个账号"), on: tx, now: now)

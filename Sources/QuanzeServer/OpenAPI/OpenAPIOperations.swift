@@ -261,6 +261,7 @@ enum OpenAPIOperations {
     ] + inspections + delegations + cases + records + collections + transfers + discretion + complaints + checks + assessments + statistics
         + fileReview + gaps5
         + liability
+        + coordination
 
     /// 执法办案 (see `CaseDTOs.swift`, `CaseInputs.swift`).
     static let cases: [APIOperation] = [

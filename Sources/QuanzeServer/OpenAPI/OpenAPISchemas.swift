@@ -358,6 +358,7 @@ enum OpenAPISchemas {
                                                     required: ["count", "items"])),
         ] + delegationSchemas + caseSchemas + recordSchemas + inspectionSchemas + collectionSchemas + transferSchemas + complaintSchemas + checkSchemas + assessmentSchemas + statisticsSchemas
             + fileReviewSchemas + gaps5Schemas + profileComparisonSchemas + liabilitySchemas
+            + coordinationSchemas
     }
 
     // MARK: rule profiles (issue 6): the effective profile's new fields, and two profiles side by side

@@ -46,6 +46,8 @@ struct NavItem: Sendable {
         NavItem(module: "评议考核", title: "评议考核", path: SiteURL.consoleAssessments, roles: [.supervisor, .legalOfficer, .officer]),
         NavItem(module: "执法监督", title: "执法监督看板", path: SiteURL.consoleDashboard, roles: [.supervisor, .legalOfficer]),
         NavItem(module: "执法监督", title: "执法统计", path: SiteURL.consoleStatistics, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "责任追究", title: "执法协调", path: SiteURL.consoleCoordination, roles: [.supervisor, .legalOfficer]),
+        NavItem(module: "责任追究", title: "典型案例", path: SiteURL.consoleTypicalCases, roles: [.supervisor]),
     ]
 
     static func visible(to roles: Set<Role>) -> [NavItem] {
