@@ -35,14 +35,14 @@ enum DemoCoordination {
             d.forwardLate = false
             try configure(d)
             try await d.create(on: db)
-            for (i, key) in ([initiator] + parties).enumerated() {
+            for (i, body) in ([initiator] + parties).enumerated() {
                 let p = CoordinationParty()
                 p.id = DemoIDs.uuid("\(key):party:\(i)")
                 p.disputeID = id
-                p.agencyID = DemoIDs.uuid("agency:\(key)")
-                p.agencyName = try await name(key)
+                p.agencyID = DemoIDs.uuid("agency:\(body)")
+                p.agencyName = try await name(body)
                 p.role = i == 0 ? "initiator" : "party"
-                if reported.contains(key) {
+                if reported.contains(body) {
                     p.reportedOn = today.adding(days: -1).iso
                     p.reportText = "已按协调意见落实。"
                     p.reportedBy = "法制员"

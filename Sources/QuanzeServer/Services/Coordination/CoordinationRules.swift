@@ -117,13 +117,16 @@ enum TypicalCaseAnonymizer {
         for name in names.filter({ $0.count >= 2 }).sorted(by: { $0.count > $1.count }) {
             out = out.replacingOccurrences(of: name, with: pseudonym(name))
         }
-        return PersonalDataMasker.maskText(out)
+        // Any 15/18-character ID-like run or 11+ digit phone run (DecisionPublicityRules), then the checked patterns.
+        return PersonalDataMasker.maskText(DecisionPublicityRules.mask(out, personNames: []))
     }
 
     /// What still identifies a person: each full name found, and whether an ID number or phone is unmasked.
     static func remaining(_ text: String, names: [String]) -> [String] {
         var found = names.filter { $0.count >= 2 && text.contains($0) }.map { "姓名“\($0)”" }
-        if PersonalDataMasker.maskText(text) != text { found.append("未遮蔽的身份证号或电话号码") }
+        if PersonalDataMasker.maskText(text) != text || DecisionPublicityRules.mask(text, personNames: []) != text {
+            found.append("未遮蔽的身份证号或电话号码")
+        }
         return found
     }
 }
