@@ -60,5 +60,7 @@ enum QuanzeMigrations {
         app.migrations.add(AddFileReviewGaps())
         // 021: limits and decisions carry their case's body and procedure (评议考核 and 执法统计 at 1M cases)
         app.migrations.add(AddDeadlineAgency())
+        // 022: 责任追究 findings and proposal, decisions per target, document, service, 备案, execution, appeals
+        app.migrations.add(CreateLiabilityDecisions())
     }
 }

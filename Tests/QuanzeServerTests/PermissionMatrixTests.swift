@@ -371,6 +371,29 @@ let permissionMatrix: [String: Access] = [
     "POST /console/liability-matters/:matterID/recusals": .roles([.supervisor]),
     "POST /console/liability-matters/:matterID/evidence": .roles([.supervisor]),
     "POST /console/liability-matters/:matterID/statements": .roles([.supervisor, .officer]),   // legal.amr is no person concerned in the demo matter
+    "POST /api/v1/liability-matters/:matterID/findings": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/findings": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/hearing-waivers": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/hearing-waivers": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/extension": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/extension": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decision": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/decision": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/filing": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/filing": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/execution": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/execution": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/close": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/close": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decisions/:decisionID/service": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decisions/:decisionID/appeal/extension": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decisions/:decisionID/appeal/decision": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/decisions/:decisionID/service": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/decisions/:decisionID/appeal-extension": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/decisions/:decisionID/appeal-decision": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decisions/:decisionID/appeal": .roles([.supervisor, .officer]),   // the person concerned lodges their own
+    "POST /console/liability-matters/:matterID/decisions/:decisionID/appeal": .roles([.supervisor, .officer]),
+    "GET /console/liability-matters/:matterID/document": .roles([.supervisor, .officer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -483,6 +506,7 @@ struct PathIDs {
             "assessmentPlanID": DemoIDs.uuid("assessment:bodies:2026").uuidString,
             "findingID": try await assessmentFindingID(app),
             "intakeID": DemoIDs.uuid(DemoLiability.pendingKey).uuidString, "matterID": DemoIDs.uuid(DemoLiability.matterKey).uuidString,
+            "decisionID": UUID().uuidString,
         ])
     }
 
