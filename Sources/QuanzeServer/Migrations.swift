@@ -60,6 +60,8 @@ enum QuanzeMigrations {
         app.migrations.add(AddFileReviewGaps())
         // 021: limits and decisions carry their case's body and procedure (评议考核 and 执法统计 at 1M cases)
         app.migrations.add(AddDeadlineAgency())
+        // 022: 责任追究 findings and proposal, decisions per target, document, service, 备案, execution, appeals
+        app.migrations.add(CreateLiabilityDecisions())
         // 023: 责任追究 consequences (certificates, posts, 停止执法, assessment) of liability decisions
         app.migrations.add(CreateLiabilityConsequences())
         // 024: 执法协调 (beijing-tongzhou 协调规定) and 典型案例通报

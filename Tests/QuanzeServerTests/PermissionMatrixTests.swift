@@ -397,6 +397,29 @@ let permissionMatrix: [String: Access] = [
     "POST /console/typical-cases/:typicalCaseID/publish": .roles([.supervisor]),
     "POST /console/typical-cases/:typicalCaseID/withdraw": .roles([.supervisor]),
     "GET /typical-cases": .public, "GET /typical-cases/:typicalCaseID": .public, "GET /api/v1/public/typical-cases": .public,
+    "POST /api/v1/liability-matters/:matterID/findings": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/findings": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/hearing-waivers": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/hearing-waivers": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/extension": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/extension": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decision": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/decision": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/filing": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/filing": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/execution": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/execution": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/close": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/close": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decisions/:decisionID/service": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decisions/:decisionID/appeal/extension": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decisions/:decisionID/appeal/decision": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/decisions/:decisionID/service": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/decisions/:decisionID/appeal-extension": .roles([.supervisor]),
+    "POST /console/liability-matters/:matterID/decisions/:decisionID/appeal-decision": .roles([.supervisor]),
+    "POST /api/v1/liability-matters/:matterID/decisions/:decisionID/appeal": .roles([.supervisor, .officer]),   // the person concerned lodges their own
+    "POST /console/liability-matters/:matterID/decisions/:decisionID/appeal": .roles([.supervisor, .officer]),
+    "GET /console/liability-matters/:matterID/document": .roles([.supervisor, .officer]),
 ]
 
 /// One demo account per role (scoped ones in the demo city).
@@ -511,6 +534,7 @@ struct PathIDs {
             "intakeID": DemoIDs.uuid(DemoLiability.pendingKey).uuidString, "matterID": DemoIDs.uuid(DemoLiability.matterKey).uuidString,
             "disputeID": DemoIDs.uuid(DemoCoordination.cityDisputeKey).uuidString,
             "typicalCaseID": DemoIDs.uuid(DemoCoordination.typicalCaseKey).uuidString,
+            "decisionID": UUID().uuidString,
         ])
     }
 

@@ -136,6 +136,18 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
     case typicalCaseEdit = "typical_case.edit"
     case typicalCasePublish = "typical_case.publish"
     case typicalCaseWithdraw = "typical_case.withdraw"
+    case liabilityFindings = "liability.findings"
+    case liabilityHearingWaiver = "liability.hearing_waiver"
+    case liabilityExtension = "liability.extension"
+    case liabilityDecision = "liability.decision"
+    case liabilityService = "liability.service"
+    case liabilityFinal = "liability.final"
+    case liabilityAppeal = "liability.appeal"
+    case liabilityAppealExtension = "liability.appeal_extension"
+    case liabilityAppealDecision = "liability.appeal_decision"
+    case liabilityFiling = "liability.filing"
+    case liabilityExecution = "liability.execution"
+    case liabilityClose = "liability.close"
 
     var label: String {
         switch self {
@@ -266,6 +278,18 @@ enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .typicalCaseEdit: "修改典型案例"
         case .typicalCasePublish: "发布典型案例"
         case .typicalCaseWithdraw: "撤回典型案例"
+        case .liabilityFindings: "认定过错并生成处理建议"
+        case .liabilityHearingWaiver: "告知后放弃陈述申辩"
+        case .liabilityExtension: "延长责任追究决定期限"
+        case .liabilityDecision: "作出责任追究决定"
+        case .liabilityService: "送达责任追究决定书"
+        case .liabilityFinal: "责任追究决定生效"
+        case .liabilityAppeal: "提出复核（申诉）"
+        case .liabilityAppealExtension: "延长复核（申诉）决定期限"
+        case .liabilityAppealDecision: "复核（申诉）决定"
+        case .liabilityFiling: "责任追究决定备案"
+        case .liabilityExecution: "责任追究决定执行情况反馈"
+        case .liabilityClose: "责任追究结案"
         }
     }
 }

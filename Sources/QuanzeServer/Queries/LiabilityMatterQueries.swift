@@ -10,9 +10,20 @@ enum LiabilityMatterQueries {
         "liability.filed": "立案", "liability.person_add": "添加被调查人员", "liability.investigator_appoint": "指定调查人员",
         "liability.recusal_detected": "检测到应当回避（已拒绝指定）", "liability.recusal_declared": "回避",
         "liability.evidence": "证据", "liability.interview": "询问（谈话）笔录", "liability.statement": "陈述申辩",
+        "liability.findings": "认定与处理建议", "liability.hearing_waiver": "告知后放弃陈述申辩", "liability.extension": "延长决定期限",
+        "liability.decision": "责任追究决定", "liability.service": "送达", "liability.final": "决定生效", "liability.appeal": "复核（申诉）",
+        "liability.appeal_extension": "延长复核（申诉）决定期限", "liability.appeal_decision": "复核（申诉）决定", "liability.filing": "备案",
+        "liability.execution": "执行情况反馈", "liability.closed": "结案",
     ]
 
-    static func statusLabel(_ s: String) -> String { s == "investigating" ? "调查中" : s }
+    static func statusLabel(_ s: String) -> String {
+        switch s {
+        case "investigating": "调查中"
+        case "decided": "已作出决定"
+        case "closed": "已结案"
+        default: s
+        }
+    }
 
     static func decisionDeadline(_ m: LiabilityMatter, today: LocalDate) -> LiabilityRuleDTO {
         let due = m.extensionDueOn ?? m.decisionDueOn
@@ -25,6 +36,7 @@ enum LiabilityMatterQueries {
         let m = a.matter
         let mid = try m.requireID()
         let db = req.db
+        try await LiabilityDecisionService.settle(m, req: req)
         let persons = try await LiabilityPerson.query(on: db).filter(\.$matterID == mid).sort(\.$createdAt).all()
         let agencyIDs = Set(persons.compactMap(\.agencyID) + [m.subjectAgencyID])
         let agencies = try await Agency.query(on: db).filter(\.$id ~~ Array(agencyIDs)).all()
@@ -40,7 +52,7 @@ enum LiabilityMatterQueries {
         var caseNumber: String?
         if let c = m.caseID { caseNumber = try await EnforcementCase.find(c, on: db)?.number }
         let minimum = LiabilityProfileRules.investigatorsMinimum(req.application.services.profiles.effective(id: m.profileID))
-        return LiabilityMatterDTO(
+        var dto = LiabilityMatterDTO(
             id: mid, intakeId: m.intakeID, summary: m.summary, status: m.status, statusLabel: statusLabel(m.status),
             pursuingBody: m.pursuingBody, subjectAgencyId: m.subjectAgencyID, subjectAgencyName: agencyName[m.subjectAgencyID] ?? "",
             caseId: m.caseID, caseNumber: caseNumber, profileId: m.profileID, filedOn: m.filedOn, filedBy: m.filedBy,
@@ -67,6 +79,8 @@ enum LiabilityMatterQueries {
                 return LiabilityLogEntryDTO(index: e.leafIndex, kind: e.kind, kindLabel: logLabels[e.kind] ?? e.kind, actor: e.actor,
                                             payload: payload, entryHash: e.entryHash)
             })
+        dto.outcome = try await LiabilityDecisionQueries.outcome(a, persons: persons, req: req)
+        return dto
     }
 
     /// The matters the caller pursues (supervisor: the jurisdiction; the legal office: its own) or is concerned in.

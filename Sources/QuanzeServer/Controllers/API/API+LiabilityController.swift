@@ -17,6 +17,119 @@ struct APILiabilityController: RouteCollection {
         routes.post("liability-matters", ":matterID", "recusals", use: recusal)
         routes.post("liability-matters", ":matterID", "evidence", use: evidence)
         routes.post("liability-matters", ":matterID", "statements", use: statement)
+        // findings, decision, service, appeals, 备案, execution, closing (issue 6 items 4, 5, 7)
+        routes.post("liability-matters", ":matterID", "findings", use: findings)
+        routes.post("liability-matters", ":matterID", "hearing-waivers", use: waiver)
+        routes.post("liability-matters", ":matterID", "extension", use: extend)
+        routes.post("liability-matters", ":matterID", "decision", use: decide)
+        routes.post("liability-matters", ":matterID", "decisions", ":decisionID", "service", use: serve)
+        routes.post("liability-matters", ":matterID", "decisions", ":decisionID", "appeal", use: appeal)
+        routes.post("liability-matters", ":matterID", "decisions", ":decisionID", "appeal", "extension", use: appealExtension)
+        routes.post("liability-matters", ":matterID", "decisions", ":decisionID", "appeal", "decision", use: appealDecision)
+        routes.post("liability-matters", ":matterID", "filing", use: filing)
+        routes.post("liability-matters", ":matterID", "execution", use: execution)
+        routes.post("liability-matters", ":matterID", "close", use: close)
+    }
+
+    static func decisionID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("decisionID").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+        return id
+    }
+
+    private func done(_ a: LiabilityAccess.MatterAccess, _ req: Request, status: HTTPResponseStatus = .created) async throws -> Response {
+        guard let fresh = try await LiabilityMatter.find(a.matter.id, on: req.db) else { throw AppError.notFound }
+        let b = LiabilityAccess.MatterAccess(principal: a.principal, matter: fresh, isActor: a.isActor, ownPerson: a.ownPerson)
+        return try await LiabilityMatterQueries.detail(b, req: req).encodeResponse(status: status, for: req)
+    }
+
+    @Sendable func findings(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let i = try req.decodeStrict(LiabilityFindingsInput.self)
+        let input = try LiabilityDecisionService.FindingsInput(api: i)
+        _ = try await LiabilityDecisionService.recordFindings(a, input, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func waiver(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let i = try req.decodeStrict(LiabilityWaiverInput.self)
+        try await LiabilityDecisionService.waive(a, personID: i.personId, note: i.note, on: i.recordedOn, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func extend(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let i = try req.decodeStrict(LiabilityExtensionInput.self)
+        try await LiabilityDecisionService.extend(a, value: i.value, reason: i.reason, approvedBy: i.approvedBy, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func decide(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let i = try req.decodeStrict(LiabilityDecisionInput.self)
+        _ = try await LiabilityDecisionService.decide(a, facts: i.facts, reasons: i.reasons, targets: i.targets.map {
+            LiabilityDecisionService.DecisionTargetInput(target: $0.target, share: $0.share, sanctions: $0.sanctions, reason: $0.reason)
+        }, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func serve(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let id = try Self.decisionID(req)
+        let i = try req.decodeStrict(LiabilityServiceInput.self)
+        try await LiabilityDecisionService.serve(a, decisionID: id, servedOn: i.servedOn, manner: i.manner, recipient: i.recipient, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func appeal(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matter(req)
+        let id = try Self.decisionID(req)
+        let i = try req.decodeStrict(LiabilityAppealInput.self)
+        try await LiabilityDecisionService.appeal(a, decisionID: id, lodgedOn: i.lodgedOn, grounds: i.grounds, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func appealExtension(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let id = try Self.decisionID(req)
+        let i = try req.decodeStrict(LiabilityExtensionInput.self)
+        try await LiabilityDecisionService.extendAppeal(a, decisionID: id, value: i.value, reason: i.reason, approvedBy: i.approvedBy, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func appealDecision(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let id = try Self.decisionID(req)
+        let i = try req.decodeStrict(LiabilityAppealDecisionInput.self)
+        guard let outcome = LiabilityDecisionService.AppealOutcome(rawValue: i.outcome) else {
+            throw AppError.validation("outcome", "须为 upheld（维持）、changed（变更）或 revoked（撤销）", code: "enum")
+        }
+        try await LiabilityDecisionService.decideAppeal(a, decisionID: id, outcome: outcome, sanctions: i.sanctions, share: i.share, reason: i.reason, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func filing(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let i = try req.decodeStrict(LiabilityFilingInput.self)
+        try await LiabilityDecisionService.file(a, filedOn: i.filedOn, office: i.office, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func execution(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let i = try req.decodeStrict(LiabilityExecutionInput.self)
+        guard let outcome = LiabilityDecisionService.ExecutionOutcome(rawValue: i.outcome) else {
+            throw AppError.validation("outcome", "须为 executed（已执行）或 refused（拒不执行）", code: "enum")
+        }
+        try await LiabilityDecisionService.execution(a, outcome: outcome, text: i.text, on: i.date, req: req)
+        return try await done(a, req)
+    }
+
+    @Sendable func close(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matterForAction(req)
+        let i = try req.decodeStrict(LiabilityCloseInput.self)
+        try await LiabilityDecisionService.close(a, report: i.report, req: req)
+        return try await done(a, req)
     }
 
     @Sendable func enter(req: Request) async throws -> Response {

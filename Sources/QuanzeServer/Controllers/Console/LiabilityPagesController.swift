@@ -15,6 +15,15 @@ struct LiabilityPagesController: RouteCollection {
         for action in ["persons", "investigators", "recusals", "evidence", "statements"] {
             routes.post("console", "liability-matters", ":matterID", .constant(action), use: { req in try await act(req, action) })
         }
+        // findings, decision, service, appeals, 备案, execution, closing (issue 6 items 4, 5, 7)
+        routes.get("console", "liability-matters", ":matterID", "document", use: document)
+        for action in ["findings", "hearing-waivers", "extension", "decision", "filing", "execution", "close"] {
+            routes.post("console", "liability-matters", ":matterID", .constant(action), use: { req in try await decide(req, action) })
+        }
+        for action in ["service", "appeal", "appeal-extension", "appeal-decision"] {
+            routes.post("console", "liability-matters", ":matterID", "decisions", ":decisionID", .constant(action),
+                        use: { req in try await decide(req, action) })
+        }
     }
 
     static let refusals: [HTTPResponseStatus] = [.unprocessableEntity, .conflict, .badRequest, .forbidden]
@@ -107,7 +116,8 @@ struct LiabilityPagesController: RouteCollection {
             }.sort(\.$displayName).all()
         }
         return LiabilityPages.matter(a.principal, dto, candidates: candidates, ownPersonID: a.ownPerson?.id,
-                                     message: message, error: error).response(status: status)
+                                     message: message, error: error,
+                                     profile: LiabilityMatterService.profile(a.matter, services: req.application.services)).response(status: status)
     }
 
     @Sendable func showMatter(req: Request) async throws -> Response { try await Self.matterPage(req) }
@@ -146,6 +156,97 @@ struct LiabilityPagesController: RouteCollection {
                 let personID = f.personId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
                 _ = try await LiabilityMatterService.statement(a, personID: personID, text: f.text ?? "", on: f.statedOn, req: req)
                 message = "陈述申辩已提交并记录。"
+            }
+            return try await Self.matterPage(req, message: message)
+        } catch let e as AppError where Self.refusals.contains(e.status) && e.code != "OUT_OF_SCOPE" {
+            return try await Self.matterPage(req, error: e.message, status: e.status)
+        }
+    }
+
+    @Sendable func document(req: Request) async throws -> Response {
+        let a = try await LiabilityAccess.matter(req)
+        let dto = try await LiabilityMatterQueries.detail(a, req: req)
+        return LiabilityDecisionPages.document(a.principal, dto, profile: LiabilityMatterService.profile(a.matter, services: req.application.services))
+            .response(status: .ok)
+    }
+
+    private static func list(_ raw: String?) -> [String] {
+        (raw ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }).map(String.init)
+    }
+
+    private func decide(_ req: Request, _ action: String) async throws -> Response {
+        let a = action == "appeal" ? try await LiabilityAccess.matter(req) : try await LiabilityAccess.matterForAction(req)
+        let f = try req.content.decode([String: String].self)
+        func blank(_ k: String) -> String? { f[k].flatMap { $0.isEmpty ? nil : $0 } }
+        do {
+            let message: String
+            switch action {
+            case "findings":
+                let views = try f.keys.filter { $0.hasPrefix("view_") && !(f[$0] ?? "").isEmpty }.sorted().map { k -> LiabilityDecisionService.ViewInput in
+                    guard let id = UUID(uuidString: String(k.dropFirst(5))), let v = CollectiveView(rawValue: f[k] ?? "") else {
+                        throw AppError.validation("views", "意见无效", code: "enum")
+                    }
+                    return .init(personID: id, view: v)
+                }
+                let targets = f.keys.filter { $0.hasPrefix("proposed_") && !(f[$0] ?? "").isEmpty }.sorted().map { k in
+                    LiabilityDecisionService.TargetProposalInput(target: String(k.dropFirst(9)), circumstances: [], sanctions: Self.list(f[k]))
+                }
+                var level: Int?
+                if let raw = blank("gravityLevel") {
+                    guard let v = Int(raw) else { throw AppError.validation("gravityLevel", "须为整数", code: "integer") }
+                    level = v
+                }
+                _ = try await LiabilityDecisionService.recordFindings(a, .init(
+                    faultSituation: f["faultSituation"] ?? "", established: Self.list(f["established"]), reviewDue: f["reviewDue"] == "true",
+                    views: views, circumstances: Self.list(f["circumstances"]), gravityLevel: level, targets: targets), req: req)
+                message = "已认定并生成处理建议。"
+            case "hearing-waivers":
+                guard let id = blank("personId").flatMap(UUID.init(uuidString:)) else { throw AppError.validation("personId", "请选择", code: "required") }
+                try await LiabilityDecisionService.waive(a, personID: id, note: f["note"], on: f["recordedOn"], req: req)
+                message = "已记录告知后放弃陈述申辩。"
+            case "extension", "appeal-extension":
+                guard let v = blank("value").flatMap({ Int($0) }) else { throw AppError.validation("value", "须为整数", code: "integer") }
+                if action == "extension" {
+                    try await LiabilityDecisionService.extend(a, value: v, reason: f["reason"] ?? "", approvedBy: f["approvedBy"] ?? "", req: req)
+                } else {
+                    try await LiabilityDecisionService.extendAppeal(a, decisionID: try APILiabilityController.decisionID(req), value: v,
+                                                                    reason: f["reason"] ?? "", approvedBy: f["approvedBy"] ?? "", req: req)
+                }
+                message = "已延长期限。"
+            case "decision":
+                let keys = f.keys.filter { $0.hasPrefix("include_") && f[$0] == "on" }.sorted().map { String($0.dropFirst(8)) }
+                _ = try await LiabilityDecisionService.decide(a, facts: f["facts"] ?? "", reasons: f["reasons"] ?? "", targets: keys.map { k in
+                    LiabilityDecisionService.DecisionTargetInput(target: k, share: f["share_\(k)"] ?? "", sanctions: Self.list(f["sanctions_\(k)"]), reason: f["reason_\(k)"])
+                }, req: req)
+                message = "已作出责任追究决定。"
+            case "service":
+                try await LiabilityDecisionService.serve(a, decisionID: try APILiabilityController.decisionID(req), servedOn: f["servedOn"],
+                                                         manner: f["manner"] ?? "", recipient: f["recipient"] ?? "", req: req)
+                message = "已记录送达。"
+            case "appeal":
+                try await LiabilityDecisionService.appeal(a, decisionID: try APILiabilityController.decisionID(req), lodgedOn: f["lodgedOn"],
+                                                          grounds: f["grounds"] ?? "", req: req)
+                message = "已提出复核（申诉）。"
+            case "appeal-decision":
+                guard let outcome = blank("outcome").flatMap(LiabilityDecisionService.AppealOutcome.init(rawValue:)) else {
+                    throw AppError.validation("outcome", "请选择结果", code: "required")
+                }
+                try await LiabilityDecisionService.decideAppeal(a, decisionID: try APILiabilityController.decisionID(req), outcome: outcome,
+                                                                sanctions: outcome == .changed ? Self.list(f["sanctions"]) : nil, share: nil,
+                                                                reason: f["reason"], req: req)
+                message = "已作出复核（申诉）决定。"
+            case "filing":
+                try await LiabilityDecisionService.file(a, filedOn: f["filedOn"], office: f["office"] ?? "", req: req)
+                message = "已记录备案。"
+            case "execution":
+                guard let outcome = blank("outcome").flatMap(LiabilityDecisionService.ExecutionOutcome.init(rawValue:)) else {
+                    throw AppError.validation("outcome", "请选择执行情况", code: "required")
+                }
+                try await LiabilityDecisionService.execution(a, outcome: outcome, text: f["text"] ?? "", on: f["date"], req: req)
+                message = "已记录执行情况。"
+            default:
+                try await LiabilityDecisionService.close(a, report: f["report"] ?? "", req: req)
+                message = "已结案。"
             }
             return try await Self.matterPage(req, message: message)
         } catch let e as AppError where Self.refusals.contains(e.status) && e.code != "OUT_OF_SCOPE" {

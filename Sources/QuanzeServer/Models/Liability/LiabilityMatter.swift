@@ -61,6 +61,8 @@ final class LiabilityMatter: Model, @unchecked Sendable {
     @OptionalField(key: "extension_due_on") var extensionDueOn: String?
     @OptionalField(key: "extension_reason") var extensionReason: String?
     @OptionalField(key: "extension_approved_by") var extensionApprovedBy: String?
+    /// The approved extension total in the rule's extension unit (022).
+    @OptionalField(key: "extension_value") var extensionValue: Int?
 
     init() {}
 }

@@ -9,8 +9,16 @@ import SQLKit
 enum DocumentNumbers {
     enum Kind: String {
         case filing, decision
+        /// 责任追究决定书 (issue 6 item 5).
+        case liability
 
-        var word: String { self == .filing ? "立" : "决" }
+        var word: String {
+            switch self {
+            case .filing: "立"
+            case .decision: "决"
+            case .liability: "责"
+            }
+        }
     }
 
     static func next(_ kind: Kind, agency: Agency, year: Int, on tx: any Database) async throws -> String {

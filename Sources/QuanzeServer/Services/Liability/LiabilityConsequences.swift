@@ -349,7 +349,8 @@ enum LiabilityConsequences {
 enum LiabilityConsequenceQueries {
     /// Matter statuses that close a matter. Today the matter has only `investigating`; any status not
     /// listed here counts as open (the decision part adds its states).
-    static let closingStatuses = ["closed", "declined", "revoked"]
+    /// A matter with its decision made (`decided`) has had its fault processed; `closed` after execution.
+    static let closingStatuses = ["decided", "closed", "declined", "revoked"]
 
     /// Consequences in force on an officer (applied or recorded), newest first.
     static func inForce(officerID: UUID, on db: any Database) async throws -> [LiabilityConsequence] {

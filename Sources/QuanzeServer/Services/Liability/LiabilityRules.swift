@@ -15,6 +15,8 @@ enum LiabilitySourceKind: String, CaseIterable, Codable, Sendable {
     case selfCheck = "self_check"
     case manual
     case pursuerOverdue = "pursuer_overdue"
+    /// A body refused to execute a liability decision (hangzhou 第五十一条, provision `liability_refusal_escalates`).
+    case executionRefused = "execution_refused"
 
     var label: String {
         switch self {
@@ -28,6 +30,7 @@ enum LiabilitySourceKind: String, CaseIterable, Codable, Sendable {
         case .selfCheck: "自查"
         case .manual: "其他（人工登记）"
         case .pursuerOverdue: "追究机关逾期（对追究机关的线索）"
+        case .executionRefused: "拒不执行责任追究决定"
         }
     }
 

@@ -101,7 +101,8 @@ enum LiabilityPages {
 
     // MARK: matter
 
-    static func matter(_ p: Principal, _ m: LiabilityMatterDTO, candidates: [User], ownPersonID: UUID?, message: String?, error: String?) -> HTML {
+    static func matter(_ p: Principal, _ m: LiabilityMatterDTO, candidates: [User], ownPersonID: UUID?, message: String?, error: String?,
+                       profile: EffectiveProfile? = nil) -> HTML {
         let users: [(value: String, label: String)] = candidates.map { ($0.id!.uuidString, "\($0.displayName)（\($0.username)）") }
         let minimum: Node<HTML.BodyContext> = if let n = m.investigatorsMinimum {
             .span(.text("不少于 \(n) 人"), .unwrap(m.investigatorsMinimumSource) { .span(.class("source"), .text(" 依据：\($0)")) })
@@ -141,6 +142,7 @@ enum LiabilityPages {
             UI.table(caption: "陈述申辩", headers: ["被调查人员", "日期", "内容", "提交人"], rows: m.statements.map { x in
                 [.text(x.personName), .text(x.statedOn), .text(x.text), .text(x.submittedBy)]
             }, empty: "暂无陈述申辩。"),
+            LiabilityDecisionPages.section(p, m, profile: profile, ownPersonID: ownPersonID),
             .if(m.canAct, .group(
                 .h2(.text("调查记录（全过程记录，防篡改）")),
                 UI.table(caption: "调查记录", headers: ["序号", "事项", "内容", "记录人", "哈希"], rows: m.log.map { e in
