@@ -4,11 +4,17 @@ source); the 通州 法制办 supervisor sees it in the list; a 长春 superviso
 system anonymizes it, and the portal shows only the published, anonymized text. Pages are checked with axe."""
 from __future__ import annotations
 
+import datetime
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import click_and_wait, fill, login, open_page
 from test_accessibility import check_page
+
+
+# The server dates the dispute by the real clock (China Standard Time); coordination ends that day.
+TODAY = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date().isoformat()
 
 
 def test_coordination_and_typical_case(browser):
@@ -25,7 +31,7 @@ def test_coordination_and_typical_case(browser):
     check_page(browser, "执法协调详情")
 
     # The date input takes the ISO value by script.
-    browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, "endedOn"), "2026-11-20")
+    browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, "endedOn"), TODAY)
     fill(browser, "opinion", "经协调：市场监管局发现的无证经营线索当日移送城管执法局。")
     click_and_wait(browser, browser.find_element(By.ID, "opinion-submit"))
     assert browser.find_element(By.ID, "coordination-status").text == "执行中", browser.find_element(By.TAG_NAME, "main").text[:400]
