@@ -25,13 +25,21 @@ struct APICoordinationController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> [CoordinationSummaryDTO] {
         let p = try req.requireAny(CoordinationAccess.readers)
-        let agency = try req.query.get(String?.self, at: "agencyId").flatMap { $0.isEmpty ? nil : $0 }
+        let agency = try req.query.get(String?.self, at: "agencyId")
         let agencyID: UUID? = try agency.map {
             guard let id = UUID(uuidString: $0) else { throw AppError.validation("agencyId", "须为 UUID", code: "uuid") }
             return id
         }
-        return try await CoordinationQueries.list(p, filter: .init(status: try req.query.get(String?.self, at: "status"),
-                                                                   kind: try req.query.get(String?.self, at: "kind"), agencyID: agencyID),
+        // Filters outside their enumerations are refused, not ignored (the OpenAPI schema lists the values).
+        let status = try req.query.get(String?.self, at: "status")
+        if let status, CoordinationStatus(rawValue: status) == nil {
+            throw AppError.validation("status", "须为 " + CoordinationStatus.allCases.map(\.rawValue).joined(separator: "、"), code: "enum")
+        }
+        let kind = try req.query.get(String?.self, at: "kind")
+        if let kind, CoordinationKind(rawValue: kind) == nil {
+            throw AppError.validation("kind", "须为 " + CoordinationKind.allCases.map(\.rawValue).joined(separator: "、"), code: "enum")
+        }
+        return try await CoordinationQueries.list(p, filter: .init(status: status, kind: kind, agencyID: agencyID),
                                                   today: req.today, on: req.db)
     }
 
