@@ -28,11 +28,7 @@ enum LiabilityDecisionService {
 
     /// Investigators below the profile's minimum cannot conclude (henan 第二十二条, hangzhou 第四十七条).
     static func requireInvestigators(_ m: LiabilityMatter, req: Request) async throws {
-        let active = try await LiabilityInvestigator.query(on: req.db).filter(\.$matterID == m.requireID()).filter(\.$status == "active").count()
-        if let min = LiabilityProfileRules.investigatorsMinimum(LiabilityMatterService.profile(m, services: req.application.services)), active < min.value {
-            throw AppError.conflict("INVESTIGATORS_BELOW_MINIMUM",
-                                    "调查人员不得少于\(min.value)\(min.unit)（现有 \(active) 人；依据：\(min.source.description)）")
-        }
+        _ = try await LiabilityMatterService.activeInvestigators(m, req: req)
     }
 
     static func requireInvestigating(_ m: LiabilityMatter) throws {

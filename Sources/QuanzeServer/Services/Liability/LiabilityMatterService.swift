@@ -11,6 +11,17 @@ enum LiabilityMatterService {
         services.profiles.effective(id: m.profileID)
     }
 
+    /// The matter's active investigators; fewer than the profile's minimum (henan 第二十二条, hangzhou 第四十七条)
+    /// is refused with INVESTIGATORS_BELOW_MINIMUM — evidence, interviews and conclusions all need them.
+    static func activeInvestigators(_ m: LiabilityMatter, req: Request) async throws -> [LiabilityInvestigator] {
+        let active = try await LiabilityInvestigator.query(on: req.db).filter(\.$matterID == m.requireID()).filter(\.$status == "active").all()
+        if let min = LiabilityProfileRules.investigatorsMinimum(profile(m, services: req.application.services)), active.count < min.value {
+            throw AppError.conflict("INVESTIGATORS_BELOW_MINIMUM",
+                                    "调查人员不得少于\(min.value)\(min.unit)（现有 \(active.count) 人；依据：\(min.source.description)）")
+        }
+        return active
+    }
+
     /// The matter's profile; a profile id the registry no longer has is refused (409), never skipped.
     static func profileOrFail(_ m: LiabilityMatter, services: AppServices) throws -> EffectiveProfile {
         guard let p = profile(m, services: services) else {
@@ -169,11 +180,7 @@ enum LiabilityMatterService {
         guard !title.isEmpty else { throw AppError.validation("title", "不能为空", code: "required") }
         let content = try CaseText.paragraph(rawContent, field: "content", max: 4000)
         let day = try CaseText.date(rawDate, field: "date", default: req.today, notAfter: req.today, notBefore: LocalDate(iso: m.filedOn))
-        let active = try await LiabilityInvestigator.query(on: req.db).filter(\.$matterID == mid).filter(\.$status == "active").all()
-        if let min = LiabilityProfileRules.investigatorsMinimum(profile(m, services: req.application.services)), active.count < min.value {
-            throw AppError.conflict("INVESTIGATORS_BELOW_MINIMUM",
-                                    "调查人员不得少于\(min.value)\(min.unit)（现有 \(active.count) 人；依据：\(min.source.description)）")
-        }
+        let active = try await activeInvestigators(m, req: req)
         return try await req.db.transaction { tx in
             try await req.audit(.liabilityEvidence, .success, target: m.summary, detail: "\(kind.label)：\(title)", on: tx)
             return try await req.record(stream: LiabilityJournal.matterStream(mid), kind: "liability.\(kind.rawValue)", payload: [
